@@ -1,0 +1,87 @@
+/// Where a training run stands.
+public enum TrainingStatus: String, Sendable, Equatable, Codable {
+  /// Created, not started.
+  case ready
+  case training
+  case paused
+  /// All epochs ran.
+  case finished
+  /// Stopped on request before the last epoch.
+  case stopped
+  /// The loss became NaN or infinite; the run cannot continue.
+  case diverged
+}
+
+/// How the model did on the test rows after one epoch.
+public struct EpochEvaluation: Sendable, Equatable {
+  /// 0 for the untrained model, then 1, 2, …
+  public let epoch: Int
+  /// Reconstruction error of each test row, in the order of the split's test rows.
+  public let testErrors: [Float]
+  /// Reconstruction error of each training row, for thresholds that need
+  /// no labels.
+  public let trainErrors: [Float]
+  public let roc: ROCCurve
+  public let collapse: CollapseCheck
+
+  /// Area under the ROC curve, or `nil` when the test rows hold one class.
+  public var auc: Double? { roc.auc }
+
+  /// Evaluates `model` on the split's test and training rows; returns `nil`
+  /// when any reconstruction error is NaN, which means the parameters are
+  /// no longer usable.
+  public init?(epoch: Int, model: Autoencoder, split: DataSplit) {
+    self.epoch = epoch
+    let reconstruction = model.reconstruct(split.test)
+    testErrors = ReconstructionError.perSample(input: split.test, reconstruction: reconstruction)
+    trainErrors = model.reconstructionErrors(split.train)
+    guard !testErrors.contains(where: \.isNaN), !trainErrors.contains(where: \.isNaN) else { return nil }
+    roc = ROCCurve(errors: testErrors, isAbnormal: split.testIsAbnormal)
+    collapse = CollapseCheck(input: split.test, reconstruction: reconstruction)
+  }
+}
+
+/// An immutable picture of a training run, published by `TrainingSession`
+/// after every epoch and, between epochs, several times a second.
+public struct TrainingSnapshot: Sendable {
+  public var status: TrainingStatus
+  public let configuration: TrainingConfiguration
+  public let architecture: Architecture
+  /// Epochs finished.
+  public var epoch: Int
+  /// Mini-batches finished in the current epoch, and how many it has.
+  public var batch: Int
+  public let batchesPerEpoch: Int
+  /// One entry per finished epoch.
+  public var history: [EpochSummary]
+  /// The newest evaluation (epoch 0 before training); `nil` only before the
+  /// run has started.
+  public var evaluation: EpochEvaluation?
+  /// The model's parameters as of `evaluation`.
+  public var model: Autoencoder?
+  /// AUC of the PCA reconstruction baseline with as many components as the
+  /// bottleneck has units, on the same split; `nil` for one-class test sets.
+  public var baselineAUC: Double?
+  /// The learning rate in use.
+  public var learningRate: Float
+  /// Rows trained per second of training time, over the whole run.
+  public var samplesPerSecond: Double
+  /// Seconds of training time so far, without evaluation.
+  public var trainingSeconds: Double
+  /// What went wrong, when `status` is `.diverged`.
+  public var failureReason: String?
+
+  public var totalEpochs: Int { configuration.epochs }
+
+  /// Share of the run done, from 0 to 1.
+  public var progress: Double {
+    let total = Double(totalEpochs * max(batchesPerEpoch, 1))
+    return min(1, Double(epoch * batchesPerEpoch + batch) / total)
+  }
+
+  /// An estimate of the training seconds left, from the speed so far.
+  public var secondsRemaining: Double? {
+    guard progress > 0, trainingSeconds > 0 else { return nil }
+    return trainingSeconds * (1 - progress) / progress
+  }
+}
