@@ -1,0 +1,35 @@
+/// The top level of the `anomagram` command: picks the subcommand.
+public enum Anomagram {
+  public static let usage = """
+    Usage: anomagram <command> [options]
+
+    Commands:
+      train       Train an autoencoder headless and report AUC, threshold and metrics
+      benchmark   Measure training speed in samples per second
+      help        Show this help
+
+    Run "anomagram <command> --help" for the options of a command.
+
+    """
+
+  /// Runs the command named by the first argument; returns the exit status.
+  public static func run(arguments: [String], console: Console) -> Int32 {
+    guard let command = arguments.first else {
+      console.writeOutput(usage)
+      return 0
+    }
+    let rest = Array(arguments.dropFirst())
+    switch command {
+    case "train":
+      return TrainCommand.run(arguments: rest, console: console)
+    case "benchmark":
+      return BenchmarkCommand.run(arguments: rest, console: console)
+    case "help", "--help", "-h":
+      console.writeOutput(usage)
+      return 0
+    default:
+      console.writeError("anomagram: unknown command \"\(command)\".\n\n" + usage)
+      return 2
+    }
+  }
+}

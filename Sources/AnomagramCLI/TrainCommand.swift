@@ -1,0 +1,163 @@
+import AnomagramCore
+import Foundation
+
+/// `anomagram train`: trains an autoencoder without the terminal screens and
+/// reports how well its reconstruction error separates the classes.
+public enum TrainCommand {
+  /// Runs the command and returns the exit status: 0 on success, 1 for
+  /// data and training errors (a diverged run included), 2 for usage errors.
+  public static func run(arguments: [String], console: Console) -> Int32 {
+    let started = Date()
+    let options: TrainOptions
+    do {
+      options = try TrainOptions.parse(arguments)
+    } catch {
+      console.writeError("anomagram train: \(error)\n")
+      return 2
+    }
+    if options.showHelp {
+      console.writeOutput(helpText)
+      return 0
+    }
+
+    let split: DataSplit
+    let dataFiles: [String]
+    do {
+      (split, dataFiles) = try loadSplit(options)
+    } catch {
+      console.writeError("anomagram train: \(error)\n")
+      return 1
+    }
+    for warning in split.warnings {
+      console.writeError("anomagram train: \(warning)\n")
+    }
+
+    let progress = options.showProgress ? ProgressPrinter(console: console) : nil
+    let session = TrainingSession(split: split, configuration: options.training) { snapshot in
+      progress?.show(snapshot)
+    }
+    session.start()
+    session.waitUntilEnded()
+    progress?.finish()
+
+    let report: TrainReport
+    do {
+      report = try makeReport(
+        snapshot: session.snapshot, split: split, options: options, dataFiles: dataFiles,
+        totalSeconds: Date().timeIntervalSince(started))
+    } catch {
+      console.writeError("anomagram train: \(error)\n")
+      return 1
+    }
+    console.writeOutput(options.json ? report.jsonText() + "\n" : report.summaryText())
+    if report.status == TrainingStatus.diverged.rawValue {
+      console.writeError("anomagram train: \(report.failureReason ?? "Training diverged.") \(divergenceAdvice)\n")
+      return 1
+    }
+    return 0
+  }
+
+  static let divergenceAdvice = "Try a smaller learning rate (--learning-rate), for example a tenth of this one."
+
+  /// Loads the data files and draws the training and test rows.
+  static func loadSplit(_ options: TrainOptions) throws -> (DataSplit, [String]) {
+    var files = options.dataFiles
+    if files.isEmpty {
+      guard let bundled = BundledData.locate() else { throw CommandError(BundledData.notFoundMessage) }
+      files = bundled
+    }
+    var pool = try DataFileReader.load(path: files[0])
+    for file in files.dropFirst() {
+      let next = try DataFileReader.load(path: file)
+      guard next.featureCount == pool.featureCount else {
+        throw DataError.featureCountMismatch(
+          trainSource: pool.source, trainFeatures: pool.featureCount, testSource: next.source,
+          testFeatures: next.featureCount)
+      }
+      pool = pool.appending(next)
+    }
+    if let testFile = options.testDataFile {
+      let test = try DataFileReader.load(path: testFile)
+      return (try DataSplit.make(train: pool, test: test, configuration: options.split), files)
+    }
+    return (try DataSplit.make(pool: pool, configuration: options.split), files)
+  }
+
+  /// Builds the report from the final snapshot.
+  static func makeReport(
+    snapshot: TrainingSnapshot, split: DataSplit, options: TrainOptions, dataFiles: [String], totalSeconds: Double
+  ) throws -> TrainReport {
+    let architecture = snapshot.architecture
+    let config = TrainReport.Config(
+      dataFiles: dataFiles, testDataFile: options.testDataFile, split: options.split, training: options.training,
+      architecture: architecture.summary, parameterCount: architecture.parameterCount,
+      thresholdRule: options.thresholdRule.argument)
+    var classCounts: [String: Int] = [:]
+    for label in split.testLabels { classCounts[label, default: 0] += 1 }
+    let data = TrainReport.DataSummary(
+      features: split.featureCount, trainRows: split.train.rows,
+      trainAbnormalRows: split.trainIsAbnormal.filter { $0 }.count, testRows: split.test.rows,
+      testNormalRows: split.testIsAbnormal.filter { !$0 }.count,
+      testAbnormalRows: split.testIsAbnormal.filter { $0 }.count, testClassCounts: classCounts,
+      warnings: split.warnings)
+    let timing = TrainReport.Timing(
+      trainSeconds: snapshot.trainingSeconds, samplesPerSecond: snapshot.samplesPerSecond, totalSeconds: totalSeconds)
+
+    var threshold: TrainReport.ThresholdReport?
+    var metrics: TrainReport.Metrics?
+    var alternatives: [TrainReport.AlternativeThreshold] = []
+    var collapse: TrainReport.Collapse?
+    let evaluation = snapshot.status == .diverged ? nil : snapshot.evaluation
+    if let evaluation {
+      let choice = try ThresholdChoice(
+        rule: options.thresholdRule, trainingErrors: evaluation.trainErrors, testErrors: evaluation.testErrors,
+        testIsAbnormal: split.testIsAbnormal)
+      threshold = thresholdReport(choice)
+      metrics = TrainReport.Metrics(
+        ConfusionCounts(errors: evaluation.testErrors, isAbnormal: split.testIsAbnormal, threshold: choice.value))
+      alternatives = alternativeThresholds(evaluation: evaluation, split: split, chosen: options.thresholdRule)
+      collapse = TrainReport.Collapse(
+        inputSpread: evaluation.collapse.inputSpread, outputSpread: evaluation.collapse.outputSpread,
+        ratio: evaluation.collapse.ratio, collapsed: evaluation.collapse.isCollapsed)
+    }
+
+    return TrainReport(
+      config: config, data: data, status: snapshot.status.rawValue, failureReason: snapshot.failureReason,
+      epochs: snapshot.history, auc: evaluation?.auc, baselineAUC: snapshot.baselineAUC,
+      baselineComponents: options.training.latentSize, threshold: threshold, metrics: metrics,
+      alternativeThresholds: alternatives, collapse: collapse, timing: timing)
+  }
+
+  static func thresholdReport(_ choice: ThresholdChoice) -> TrainReport.ThresholdReport {
+    TrainReport.ThresholdReport(value: choice.value, rule: choice.rule.argument, description: choice.rule.name)
+  }
+
+  /// The other standard rules, for comparison; label rules are left out
+  /// when the test rows hold one class.
+  static func alternativeThresholds(
+    evaluation: EpochEvaluation, split: DataSplit, chosen: ThresholdRule
+  ) -> [TrainReport.AlternativeThreshold] {
+    let rules: [ThresholdRule] = [
+      .percentile(ThresholdRule.defaultPercentile), .meanPlusStandardDeviations(ThresholdRule.defaultStandardDeviations),
+      .maxF1, .maxAccuracy, .youden,
+    ]
+    return rules.filter { $0 != chosen }.compactMap { rule in
+      guard
+        let choice = try? ThresholdChoice(
+          rule: rule, trainingErrors: evaluation.trainErrors, testErrors: evaluation.testErrors,
+          testIsAbnormal: split.testIsAbnormal)
+      else { return nil }
+      let counts = ConfusionCounts(errors: evaluation.testErrors, isAbnormal: split.testIsAbnormal, threshold: choice.value)
+      return TrainReport.AlternativeThreshold(threshold: thresholdReport(choice), metrics: TrainReport.Metrics(counts))
+    }
+  }
+}
+
+/// A failure of a command that is not about one data file, with its message.
+struct CommandError: Error, CustomStringConvertible {
+  let description: String
+
+  init(_ description: String) {
+    self.description = description
+  }
+}

@@ -1,0 +1,4 @@
+import AnomagramCLI
+import Foundation
+
+exit(Anomagram.run(arguments: Array(CommandLine.arguments.dropFirst()), console: .standard))
