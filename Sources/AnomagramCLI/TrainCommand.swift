@@ -70,9 +70,9 @@ public enum TrainCommand {
     for file in files.dropFirst() {
       let next = try DataFileReader.load(path: file)
       guard next.featureCount == pool.featureCount else {
-        throw DataError.featureCountMismatch(
-          trainSource: pool.source, trainFeatures: pool.featureCount, testSource: next.source,
-          testFeatures: next.featureCount)
+        throw CommandError(
+          "The --data files must hold series of the same length: \"\(files[0])\" has \(pool.featureCount) "
+            + "values per row, \"\(file)\" has \(next.featureCount).")
       }
       pool = pool.appending(next)
     }

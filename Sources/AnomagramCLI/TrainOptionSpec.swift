@@ -57,7 +57,7 @@ struct TrainOptionSpec: Sendable {
       help: "Units of the encoder's hidden layers, outermost first, separated by commas; the decoder mirrors "
         + "them. \"none\" for no hidden layer. Default: 64,16.",
       apply: { options, value, option in
-        if value == "none" || value.isEmpty {
+        if value == "none" {
           options.training.encoderUnits = []
           return
         }
@@ -69,8 +69,13 @@ struct TrainOptionSpec: Sendable {
       }),
     TrainOptionSpec(
       names: ["--latent"], valueName: "UNITS",
-      help: "Units of the bottleneck (linear activation). Default: 2.",
-      apply: { options, value, option in options.training.latentSize = try positiveInteger(value, option) }),
+      help: "Units of the bottleneck (linear activation), from 1 to 4096. Default: 2.",
+      apply: { options, value, option in
+        guard let units = Int(value), units >= 1, units <= 4096 else {
+          throw UsageError.invalid(option, value, expected: "a whole number from 1 to 4096")
+        }
+        options.training.latentSize = units
+      }),
     TrainOptionSpec(
       names: ["--activation"], valueName: "NAME",
       help: "Activation of the hidden layers: relu, leaky-relu, elu, tanh, sigmoid or linear. Default: relu.",
@@ -93,12 +98,12 @@ struct TrainOptionSpec: Sendable {
       help: "sgd, momentum, adam, adamax, adadelta, adagrad or rmsprop (update rules as in Keras 3). "
         + "Default: adam.",
       apply: { options, value, option in
+        // The learning rate and rho follow the optimizer's defaults unless
+        // given; `TrainOptions.parse` restores given values afterwards.
         let kind: OptimizerSettings.Kind = try choice(value, option)
-        let old = options.training.optimizer
-        let keepsRate = old.learningRate != OptimizerSettings.defaultLearningRate(for: old.kind)
         options.training.optimizer.kind = kind
+        options.training.optimizer.learningRate = OptimizerSettings.defaultLearningRate(for: kind)
         options.training.optimizer.rho = OptimizerSettings.defaultRho(for: kind)
-        if !keepsRate { options.training.optimizer.learningRate = OptimizerSettings.defaultLearningRate(for: kind) }
       }),
     TrainOptionSpec(
       names: ["--learning-rate", "--lr"], valueName: "RATE",

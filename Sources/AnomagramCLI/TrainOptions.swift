@@ -77,6 +77,9 @@ public struct TrainOptions: Equatable, Sendable {
       }
     }
 
+    // Options that set the learning rate or rho, in order, so that they
+    // win over `--optimizer`'s defaults wherever they appear.
+    var lateOptions: [(spec: TrainOptionSpec, option: String, value: String)] = []
     var scanner = ArgumentScanner(arguments)
     while let option = try scanner.nextOption() {
       if option == "--preset" {
@@ -92,16 +95,28 @@ public struct TrainOptions: Equatable, Sendable {
       } else {
         try scanner.expectNoValue()
       }
-      do {
-        try spec.apply(&options, value, option)
-      } catch let error as UsageError {
-        throw error
-      } catch {
-        throw UsageError("Invalid value \"\(value)\" for \(option): \(error)")
+      try apply(spec, option: option, value: value, to: &options)
+      if spec.names.contains("--learning-rate") || spec.names.contains("--rho") {
+        lateOptions.append((spec, option, value))
       }
+    }
+    for late in lateOptions {
+      try apply(late.spec, option: late.option, value: late.value, to: &options)
     }
     try options.validate()
     return options
+  }
+
+  private static func apply(
+    _ spec: TrainOptionSpec, option: String, value: String, to options: inout TrainOptions
+  ) throws(UsageError) {
+    do {
+      try spec.apply(&options, value, option)
+    } catch let error as UsageError {
+      throw error
+    } catch {
+      throw UsageError("Invalid value \"\(value)\" for \(option): \(error)")
+    }
   }
 
   /// Checks the combination of values once all options are read.

@@ -24,7 +24,7 @@ extension TrainReport {
       "Test set: \(data.testRows) rows (\(data.testNormalRows) normal, \(data.testAbnormalRows) abnormal)")
 
     if status == TrainingStatus.diverged.rawValue {
-      lines.append("Training diverged: \(failureReason ?? "the loss is no longer a finite number").")
+      lines.append("Training diverged: \(failureReason ?? "The loss is no longer a finite number.")")
       return lines.joined(separator: "\n") + "\n"
     }
 

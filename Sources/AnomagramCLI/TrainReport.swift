@@ -13,6 +13,21 @@ public struct TrainReport: Encodable, Sendable {
     public let architecture: String
     public let parameterCount: Int
     public let thresholdRule: String
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(dataFiles, forKey: .dataFiles)
+      try container.encode(testDataFile, forKey: .testDataFile)
+      try container.encode(split, forKey: .split)
+      try container.encode(training, forKey: .training)
+      try container.encode(architecture, forKey: .architecture)
+      try container.encode(parameterCount, forKey: .parameterCount)
+      try container.encode(thresholdRule, forKey: .thresholdRule)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+      case dataFiles, testDataFile, split, training, architecture, parameterCount, thresholdRule
+    }
   }
 
   public struct DataSummary: Encodable, Sendable {
@@ -97,6 +112,18 @@ public struct TrainReport: Encodable, Sendable {
     public let outputSpread: Double
     public let ratio: Double?
     public let collapsed: Bool
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(inputSpread, forKey: .inputSpread)
+      try container.encode(outputSpread, forKey: .outputSpread)
+      try container.encode(ratio, forKey: .ratio)
+      try container.encode(collapsed, forKey: .collapsed)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+      case inputSpread, outputSpread, ratio, collapsed
+    }
   }
 
   public struct Timing: Encodable, Sendable {

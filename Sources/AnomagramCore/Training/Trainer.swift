@@ -217,4 +217,14 @@ public struct EpochSummary: Sendable, Equatable, Codable {
   public let regularizationLoss: Double
   /// Wall-clock seconds the epoch's training took.
   public let seconds: Double
+
+  /// Writes `null` for a missing validation loss instead of leaving the key out.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(epoch, forKey: .epoch)
+    try container.encode(trainLoss, forKey: .trainLoss)
+    try container.encode(validationLoss, forKey: .validationLoss)
+    try container.encode(regularizationLoss, forKey: .regularizationLoss)
+    try container.encode(seconds, forKey: .seconds)
+  }
 }

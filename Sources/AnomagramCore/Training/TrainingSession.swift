@@ -49,7 +49,7 @@ public final class TrainingSession: Sendable {
     self.progressInterval = progressInterval
     let batchesPerEpoch = (split.train.rows + configuration.batchSize - 1) / configuration.batchSize
     let initial = TrainingSnapshot(
-      status: .ready, configuration: configuration,
+      sequence: 0, status: .ready, configuration: configuration,
       architecture: configuration.architecture(inputSize: split.featureCount),
       epoch: 0, batch: 0, batchesPerEpoch: batchesPerEpoch, history: [], evaluation: nil, model: nil,
       baselineAUC: nil, learningRate: configuration.optimizer.learningRate, samplesPerSecond: 0,
@@ -124,7 +124,7 @@ public final class TrainingSession: Sendable {
     snapshot.baselineAUC = baselineAUC
     snapshot.model = trainer.model
     snapshot.evaluation = EpochEvaluation(epoch: 0, model: trainer.model, split: split)
-    publish(snapshot)
+    publish(&snapshot)
     var lastPublished = DispatchTime.now().uptimeNanoseconds
 
     while true {
@@ -145,7 +145,7 @@ public final class TrainingSession: Sendable {
       if request.paused {
         if snapshot.status != .paused {
           snapshot.status = .paused
-          publish(snapshot)
+          publish(&snapshot)
         }
         wakeup.wait()
         continue
@@ -163,7 +163,7 @@ public final class TrainingSession: Sendable {
       guard let summary = outcome.finishedEpoch else {
         let now = DispatchTime.now().uptimeNanoseconds
         if Double(now - lastPublished) / 1e9 >= progressInterval {
-          publish(snapshot)
+          publish(&snapshot)
           lastPublished = now
         }
         continue
@@ -195,10 +195,10 @@ public final class TrainingSession: Sendable {
         return true
       }
       if pauseNow { snapshot.status = .paused }
-      publish(snapshot)
+      publish(&snapshot)
       lastPublished = DispatchTime.now().uptimeNanoseconds
     }
-    publish(snapshot)
+    publish(&snapshot)
     ended.signal()
   }
 
@@ -209,8 +209,10 @@ public final class TrainingSession: Sendable {
     snapshot.samplesPerSecond = trainer.trainingSeconds > 0 ? Double(trainer.trainedSamples) / trainer.trainingSeconds : 0
   }
 
-  private func publish(_ snapshot: TrainingSnapshot) {
-    control.withLock { $0.snapshot = snapshot }
-    onSnapshot?(snapshot)
+  private func publish(_ snapshot: inout TrainingSnapshot) {
+    snapshot.sequence += 1
+    let published = snapshot
+    control.withLock { $0.snapshot = published }
+    onSnapshot?(published)
   }
 }

@@ -44,6 +44,9 @@ public struct EpochEvaluation: Sendable, Equatable {
 /// An immutable picture of a training run, published by `TrainingSession`
 /// after every epoch and, between epochs, several times a second.
 public struct TrainingSnapshot: Sendable {
+  /// Counts the snapshots a session has published, so a reader can tell a
+  /// new one from the one it already has.
+  public var sequence: Int
   public var status: TrainingStatus
   public let configuration: TrainingConfiguration
   public let architecture: Architecture
