@@ -9,7 +9,7 @@ import Foundation
 ///
 /// NaN is never approximately equal to anything, and infinities only to
 /// themselves. Pass the tolerance that the computation under test can
-/// promise, and say in the test why it is that value.
+/// promise, and state in the test why it is that value.
 func isApproximatelyEqual(
   _ actual: Double, _ expected: Double, absoluteTolerance: Double = 0, relativeTolerance: Double = 0
 ) -> Bool {
@@ -20,7 +20,7 @@ func isApproximatelyEqual(
   return abs(actual - expected) <= max(absoluteTolerance, relativeTolerance * scale)
 }
 
-/// The `Float` form of `isApproximatelyEqual`, compared in `Double`.
+/// Returns `isApproximatelyEqual` for two `Float` values, compared in `Double`.
 func isApproximatelyEqual(
   _ actual: Float, _ expected: Float, absoluteTolerance: Double = 0, relativeTolerance: Double = 0
 ) -> Bool {
@@ -49,7 +49,7 @@ struct ReferenceNetwork {
     self.init(architecture: model.architecture, parameters: model.parameters.map(Double.init))
   }
 
-  /// Each layer's pre-activation `x W + b` and output `f(x W + b)` for one row.
+  /// Returns each layer's pre-activation `x W + b` and output `f(x W + b)` for one row.
   func layerValues(for row: [Double]) -> [(preActivation: [Double], output: [Double])] {
     var values: [(preActivation: [Double], output: [Double])] = []
     var x = row
@@ -73,7 +73,7 @@ struct ReferenceNetwork {
     layerValues(for: row).last!.output
   }
 
-  /// `1/(B F) Σ (y - x)²` over all rows and features of `rows`.
+  /// Returns `1/(B F) Σ (y - x)²` over all rows and features of `rows`.
   func meanSquaredError(_ rows: Matrix) -> Double {
     var sum: Double = 0
     for r in 0..<rows.rows {
@@ -85,7 +85,7 @@ struct ReferenceNetwork {
     return sum / Double(rows.rows * rows.columns)
   }
 
-  /// `r Σ|w|` for L1, `r Σw²` for L2 and both for L1+L2, over the kernels only.
+  /// Returns `r Σ|w|` for L1, `r Σw²` for L2 and both for L1+L2, over the kernels only.
   func penalty(_ regularization: Regularization) -> Double {
     let rate = Double(regularization.rate)
     var total: Double = 0
@@ -104,7 +104,7 @@ struct ReferenceNetwork {
   }
 }
 
-/// The activation functions in `Double`, from their textbook definitions.
+/// Returns `activation` of `x` in `Double`, from the textbook definitions.
 func referenceActivation(_ activation: Activation, _ x: Double) -> Double {
   switch activation {
   case .relu: return max(0, x)
@@ -118,13 +118,13 @@ func referenceActivation(_ activation: Activation, _ x: Double) -> Double {
 
 // MARK: - Random values
 
-/// A `[rows, columns]` matrix of values drawn uniformly from `range` with a
-/// `SeededGenerator`, so every run sees the same values.
+/// Returns a `[rows, columns]` matrix of values drawn uniformly from `range`
+/// with a `SeededGenerator`, so every run gets the same values.
 func seededUniformMatrix(rows: Int, columns: Int, in range: ClosedRange<Float>, seed: UInt64) -> Matrix {
   Matrix(rows: rows, columns: columns, elements: seededUniformValues(count: rows * columns, in: range, seed: seed))
 }
 
-/// `count` values drawn uniformly from `range` with a `SeededGenerator`.
+/// Returns `count` values drawn uniformly from `range` with a `SeededGenerator`.
 func seededUniformValues(count: Int, in range: ClosedRange<Float>, seed: UInt64) -> [Float] {
   var generator = SeededGenerator(seed: seed)
   let width = range.upperBound - range.lowerBound

@@ -21,7 +21,7 @@ public enum Activation: String, Sendable, Codable, CaseIterable {
   /// reference that tests compare the buffer versions against.
   public func callAsFunction(_ x: Float) -> Float {
     switch self {
-    case .relu: return max(0, x)
+    case .relu: return x < 0 ? 0 : x
     case .leakyRelu: return x > 0 ? x : Self.leakyReluSlope * x
     case .elu: return x > 0 ? x : Foundation.expm1(x)
     case .tanh: return Foundation.tanh(x)

@@ -3,6 +3,7 @@
 #else
   import COpenBLAS
 #endif
+import Synchronization
 
 /// Single-precision matrix products through the platform's BLAS: OpenBLAS
 /// on Linux, Accelerate on Apple platforms.
@@ -16,6 +17,13 @@ enum BLAS {
     #endif
     return true
   }()
+
+  /// Serialises every call: Debian's single-threaded OpenBLAS build
+  /// (`libopenblas0-serial`) shares its work buffers between callers and
+  /// returns wrong products when two threads call it at once, as a test
+  /// with eight threads showed. Training and drawing run on different
+  /// threads, so calls must not overlap.
+  private static let lock = Mutex(())
 
   /// Computes `C = alpha * op(A) * op(B) + beta * C` on row-major matrices,
   /// where `op(A)` is `[m, k]`, `op(B)` is `[k, n]` and `C` is `[m, n]`.
@@ -32,13 +40,15 @@ enum BLAS {
     c: UnsafeMutablePointer<Float>, ldc: Int
   ) {
     _ = configured
-    cblas_sgemm(
-      CblasRowMajor,
-      transposeA ? CblasTrans : CblasNoTrans,
-      transposeB ? CblasTrans : CblasNoTrans,
-      blasInt(m), blasInt(n), blasInt(k),
-      alpha, a, blasInt(lda), b, blasInt(ldb),
-      beta, c, blasInt(ldc))
+    lock.withLock { _ in
+      cblas_sgemm(
+        CblasRowMajor,
+        transposeA ? CblasTrans : CblasNoTrans,
+        transposeB ? CblasTrans : CblasNoTrans,
+        blasInt(m), blasInt(n), blasInt(k),
+        alpha, a, blasInt(lda), b, blasInt(ldb),
+        beta, c, blasInt(ldc))
+    }
   }
 
   #if canImport(Accelerate)

@@ -49,7 +49,7 @@ public final class TrainingSession: Sendable {
     self.progressInterval = progressInterval
     let batchesPerEpoch = (split.train.rows + configuration.batchSize - 1) / configuration.batchSize
     let initial = TrainingSnapshot(
-      sequence: 0, status: .ready, configuration: configuration,
+      sequence: 0, status: .ready, configuration: configuration, split: split,
       architecture: configuration.architecture(inputSize: split.featureCount),
       epoch: 0, batch: 0, batchesPerEpoch: batchesPerEpoch, history: [], evaluation: nil, model: nil,
       baselineAUC: nil, learningRate: configuration.optimizer.learningRate, samplesPerSecond: 0,
@@ -64,16 +64,7 @@ public final class TrainingSession: Sendable {
 
   /// Starts the run, or resumes it when paused.
   public func start() {
-    let mustLaunch = control.withLock { control -> Bool in
-      control.paused = false
-      control.pauseAfterEpoch = false
-      defer { control.started = true }
-      return !control.started
-    }
-    if mustLaunch {
-      queue.async { [self] in run() }
-    }
-    wakeup.signal()
+    start(pausingAfterEpoch: false)
   }
 
   /// Pauses before the next mini-batch.
@@ -85,13 +76,23 @@ public final class TrainingSession: Sendable {
   /// Runs until the end of the current epoch, then pauses; starts the run
   /// if it has not started.
   public func stepEpoch() {
-    start()
-    control.withLock { $0.pauseAfterEpoch = true }
+    start(pausingAfterEpoch: true)
   }
 
-  /// Ends the run before the next mini-batch; it cannot be resumed.
+  /// Ends the run before the next mini-batch; it cannot be resumed. A
+  /// session stopped before it started ends at once.
   public func stop() {
-    control.withLock { $0.stopRequested = true }
+    let endsNow = control.withLock { control -> Bool in
+      control.stopRequested = true
+      guard !control.started else { return false }
+      control.started = true
+      control.snapshot.status = .stopped
+      control.snapshot.sequence += 1
+      return true
+    }
+    if endsNow {
+      ended.signal()
+    }
     wakeup.signal()
   }
 
@@ -99,6 +100,23 @@ public final class TrainingSession: Sendable {
   public func setLearningRate(_ rate: Float) {
     precondition(rate > 0 && rate.isFinite, "Learning rate must be positive, got \(rate)")
     control.withLock { $0.learningRate = rate }
+    wakeup.signal()
+  }
+
+  /// Starts or resumes the run, with one lock so that a single-epoch
+  /// request cannot miss the end of the epoch it is meant for.
+  private func start(pausingAfterEpoch: Bool) {
+    let mustLaunch = control.withLock { control -> Bool in
+      guard !control.stopRequested else { return false }
+      control.paused = false
+      control.pauseAfterEpoch = pausingAfterEpoch
+      defer { control.started = true }
+      return !control.started
+    }
+    if mustLaunch {
+      queue.async { [self] in run() }
+    }
+    wakeup.signal()
   }
 
   /// Blocks until the run has ended (finished, stopped or diverged), or
@@ -138,12 +156,14 @@ public final class TrainingSession: Sendable {
         snapshot.status = .stopped
         break
       }
-      if let rate = request.learningRate {
+      var changed = false
+      if let rate = request.learningRate, rate != snapshot.learningRate {
         trainer.learningRate = rate
         snapshot.learningRate = rate
+        changed = true
       }
       if request.paused {
-        if snapshot.status != .paused {
+        if snapshot.status != .paused || changed {
           snapshot.status = .paused
           publish(&snapshot)
         }

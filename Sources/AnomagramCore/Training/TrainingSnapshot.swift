@@ -49,6 +49,9 @@ public struct TrainingSnapshot: Sendable {
   public var sequence: Int
   public var status: TrainingStatus
   public let configuration: TrainingConfiguration
+  /// The rows the run trains and evaluates on; shares storage with the
+  /// session's copy, so carrying it costs nothing.
+  public let split: DataSplit
   public let architecture: Architecture
   /// Epochs finished.
   public var epoch: Int

@@ -38,7 +38,7 @@ final class Adam: Optimizer {
     let m = m.pointer
     let v = v.pointer
 
-    // The same arithmetic on eight lanes at a time, then one by one.
+    // The same arithmetic a vector at a time, then one by one.
     typealias Vector = VectorMath.Vector
     var i = 0
     while i + Vector.scalarCount <= count {
