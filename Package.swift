@@ -18,6 +18,12 @@ let package = Package(
       name: "COpenBLAS",
       pkgConfig: "openblas",
       providers: [.apt(["libopenblas-serial-dev", "pkg-config"])]),
+    // No pkgConfig here: the flags ncursesw's pkg-config file adds
+    // (-D_XOPEN_SOURCE=600) are rejected by SwiftPM, and the headers sit on
+    // the default include path anyway.
+    .systemLibrary(
+      name: "CNcurses",
+      providers: [.apt(["libncurses-dev"])]),
     .target(name: "CFloatParsing"),
     .target(
       name: "AnomagramCore",
@@ -25,14 +31,20 @@ let package = Package(
     .target(
       name: "AnomagramCLI",
       dependencies: ["AnomagramCore"]),
+    .target(
+      name: "AnomagramTUI",
+      dependencies: ["AnomagramCore", "AnomagramCLI", "CNcurses"]),
     .executableTarget(
       name: "anomagram",
-      dependencies: ["AnomagramCore", "AnomagramCLI"]),
+      dependencies: ["AnomagramCore", "AnomagramCLI", "AnomagramTUI"]),
     .testTarget(
       name: "AnomagramCoreTests",
       dependencies: ["AnomagramCore"]),
     .testTarget(
       name: "AnomagramCLITests",
       dependencies: ["AnomagramCLI", "AnomagramCore"]),
+    .testTarget(
+      name: "AnomagramTUITests",
+      dependencies: ["AnomagramTUI", "AnomagramCore"]),
   ]
 )

@@ -61,6 +61,16 @@ public enum TrainCommand {
 
   /// Loads the data files and draws the training and test rows.
   static func loadSplit(_ options: TrainOptions) throws -> (DataSplit, [String]) {
+    let data = try loadData(options)
+    if let test = data.test {
+      return (try DataSplit.make(train: data.pool, test: test, configuration: options.split), data.files)
+    }
+    return (try DataSplit.make(pool: data.pool, configuration: options.split), data.files)
+  }
+
+  /// The rows of the `--data` files pooled, the `--test-data` rows if
+  /// given, and the paths of the data files (the bundled ones by default).
+  public static func loadData(_ options: TrainOptions) throws -> (pool: Dataset, test: Dataset?, files: [String]) {
     var files = options.dataFiles
     if files.isEmpty {
       guard let bundled = BundledData.locate() else { throw CommandError(BundledData.notFoundMessage) }
@@ -76,11 +86,8 @@ public enum TrainCommand {
       }
       pool = pool.appending(next)
     }
-    if let testFile = options.testDataFile {
-      let test = try DataFileReader.load(path: testFile)
-      return (try DataSplit.make(train: pool, test: test, configuration: options.split), files)
-    }
-    return (try DataSplit.make(pool: pool, configuration: options.split), files)
+    let test = try options.testDataFile.map { try DataFileReader.load(path: $0) }
+    return (pool, test, files)
   }
 
   /// Builds the report from the final snapshot.

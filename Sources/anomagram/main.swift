@@ -1,4 +1,10 @@
 import AnomagramCLI
+import AnomagramTUI
 import Foundation
 
-exit(Anomagram.run(arguments: Array(CommandLine.arguments.dropFirst()), console: .standard))
+let arguments = Array(CommandLine.arguments.dropFirst())
+// With no subcommand, or options only, the full-screen app opens.
+if let first = arguments.first, !first.hasPrefix("-") {
+  exit(Anomagram.run(arguments: arguments, console: .standard))
+}
+exit(AppCommand.run(arguments: arguments, console: .standard))

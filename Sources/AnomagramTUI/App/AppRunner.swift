@@ -1,0 +1,121 @@
+import AnomagramCore
+import Dispatch
+import Foundation
+
+/// Runs the Train screen: reads input, feeds messages to `update`, carries
+/// out commands, and draws `view` whenever the state changed.
+///
+/// Owns the terminal and the training session. Main thread only.
+final class AppRunner {
+  private var state: AppState
+  private let terminal: NcursesTerminal
+  private let signals: TerminalSignals
+  private let pool: Dataset
+  private let testPool: Dataset?
+  private var session: TrainingSession?
+  private var lastSequence = -1
+
+  init(state: AppState, terminal: NcursesTerminal, signals: TerminalSignals, pool: Dataset, testPool: Dataset?) {
+    self.state = state
+    self.terminal = terminal
+    self.signals = signals
+    self.pool = pool
+    self.testPool = testPool
+  }
+
+  /// Runs until the user quits or a signal arrives; returns the signal
+  /// that ended the loop, if any.
+  func run() -> TerminalSignal? {
+    var needsDraw = true
+    while true {
+      if let signal = signals.pendingSignal {
+        session?.stop()
+        return signal
+      }
+      if needsDraw {
+        terminal.draw(view(state, size: state.size))
+        needsDraw = false
+      }
+
+      // Poll often while a run trains, so charts follow it; otherwise wait
+      // longer, which keeps an idle app off the CPU.
+      let timeout = state.status == .training ? 33 : 250
+      if let event = terminal.readEvent(timeoutMilliseconds: timeout) {
+        needsDraw = handle(event) || needsDraw
+        if state.hasQuit { break }
+        // Drain whatever else is queued before drawing.
+        while let next = terminal.readEvent(timeoutMilliseconds: 0) {
+          needsDraw = handle(next) || needsDraw
+          if state.hasQuit { break }
+        }
+        if state.hasQuit { break }
+      }
+      if let snapshot = session?.snapshot, snapshot.sequence != lastSequence {
+        lastSequence = snapshot.sequence
+        send(.snapshotArrived(snapshot))
+        needsDraw = true
+      }
+    }
+    session?.stop()
+    return nil
+  }
+
+  /// Turns one terminal event into messages; returns whether to redraw.
+  private func handle(_ event: TerminalEvent) -> Bool {
+    switch event {
+    case .key(let key): send(.keyPressed(key))
+    case .mouse(let mouse): send(.mouse(mouse))
+    case .resize(let size): send(.terminalResized(size))
+    }
+    return true
+  }
+
+  private func send(_ message: Message) {
+    let commands = update(&state, with: message)
+    for command in commands {
+      perform(command)
+    }
+  }
+
+  private func perform(_ command: Command) {
+    switch command {
+    case .startRun(let training, let splitConfiguration, let singleEpoch):
+      session?.stop()
+      session = nil
+      let split: DataSplit
+      do {
+        if let testPool {
+          split = try DataSplit.make(train: pool, test: testPool, configuration: splitConfiguration)
+        } else {
+          split = try DataSplit.make(pool: pool, configuration: splitConfiguration)
+        }
+      } catch {
+        send(.runFailedToStart("\(error)"))
+        return
+      }
+      let newSession = TrainingSession(split: split, configuration: training)
+      session = newSession
+      lastSequence = -1
+      if singleEpoch {
+        newSession.stepEpoch()
+      } else {
+        newSession.start()
+      }
+      send(.runStarted(warnings: split.warnings))
+    case .pauseRun:
+      session?.pause()
+    case .resumeRun:
+      session?.start()
+    case .stepEpoch:
+      session?.stepEpoch()
+    case .discardRun:
+      session?.stop()
+      session = nil
+      lastSequence = -1
+    case .setLearningRate(let rate):
+      session?.setLearningRate(rate)
+    case .quit:
+      session?.stop()
+    }
+  }
+}

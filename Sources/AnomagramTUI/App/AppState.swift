@@ -1,0 +1,132 @@
+import AnomagramCore
+
+/// Everything the app shows, as plain values: settings, the newest training
+/// snapshot, focus, threshold and overlays. Only `update` changes it.
+public struct AppState: Sendable {
+  /// The panes that take keys, in Tab order.
+  public enum Pane: Int, CaseIterable, Sendable {
+    case model
+    case settings
+    case threshold
+    case lossChart
+  }
+
+  /// The model and training settings the next run will use.
+  public var training: TrainingConfiguration
+  /// The data settings the next run will use.
+  public var split: SplitConfiguration
+  /// Number of values per series in the loaded data.
+  public let featureCount: Int
+  /// Where the data came from, for the title line.
+  public let dataDescription: String
+
+  public var focus: Pane = .model
+  /// Selected row of the model pane (see `ModelRow`).
+  public var modelCursor = 0
+  /// Selected field of the settings pane (see `SettingsField`).
+  public var settingsCursor = 0
+  /// The value being typed into a field, if any.
+  public var editor: FieldEditor?
+
+  /// The newest snapshot of the current run, or `nil` before the first start
+  /// and after a reset.
+  public var snapshot: TrainingSnapshot?
+  /// Whether a run exists that Space pauses and resumes (ready, training or paused).
+  public var hasActiveRun: Bool {
+    guard let status = snapshot?.status else { return false }
+    return status == .ready || status == .training || status == .paused
+  }
+  /// Settings changed since the current run was built; the next start
+  /// builds a new model.
+  public var isStale = false
+
+  public var threshold: ThresholdSetting = .rule(.percentile(ThresholdRule.defaultPercentile))
+  public var lossScale: ChartScale = .linear
+  public var histogramScale: ChartScale = .linear
+
+  /// A one-line note in the status bar: the result of the last action or why it was refused.
+  public var notice: Notice?
+  /// Whether the app is asking to confirm quitting.
+  public var isConfirmingQuit = false
+  public var isShowingHelp = false
+  /// Set when the user has confirmed quitting; the run loop then exits.
+  public var hasQuit = false
+
+  public var size: Size
+  public var glyphs: Glyphs
+  public var colors: ColorSupport
+
+  public init(
+    training: TrainingConfiguration, split: SplitConfiguration, featureCount: Int, dataDescription: String,
+    size: Size, glyphs: Glyphs = .unicode, colors: ColorSupport = .indexed256
+  ) {
+    self.training = training
+    self.split = split
+    self.featureCount = featureCount
+    self.dataDescription = dataDescription
+    self.size = size
+    self.glyphs = glyphs
+    self.colors = colors
+  }
+
+  /// The architecture the next run will build.
+  public var architecture: Architecture {
+    training.architecture(inputSize: featureCount)
+  }
+
+  /// The status of the current run, `nil` when there is none.
+  public var status: TrainingStatus? { snapshot?.status }
+}
+
+/// Linear or logarithmic axis of a chart.
+public enum ChartScale: Sendable {
+  case linear
+  case logarithmic
+
+  public var toggled: ChartScale { self == .linear ? .logarithmic : .linear }
+}
+
+/// Where the anomaly threshold comes from.
+public enum ThresholdSetting: Equatable, Sendable {
+  /// A rule, applied again to every new snapshot.
+  case rule(ThresholdRule)
+  /// A value the user moved the threshold to.
+  case manual(Float)
+}
+
+/// A short message in the status bar.
+public struct Notice: Equatable, Sendable {
+  public enum Kind: Sendable {
+    case info
+    case warning
+    case error
+  }
+
+  public var kind: Kind
+  public var text: String
+
+  public init(_ kind: Kind, _ text: String) {
+    self.kind = kind
+    self.text = text
+  }
+}
+
+/// A value being typed into a settings or model field.
+public struct FieldEditor: Equatable, Sendable {
+  /// What the typed text will set.
+  public enum Target: Equatable, Sendable {
+    case setting(SettingsField)
+    case layerUnits(index: Int)
+    case bottleneckUnits
+  }
+
+  public var target: Target
+  public var text: String
+  /// Why the last attempt to commit was rejected.
+  public var error: String?
+
+  public init(target: Target, text: String) {
+    self.target = target
+    self.text = text
+  }
+}

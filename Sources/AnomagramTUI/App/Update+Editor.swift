@@ -1,0 +1,71 @@
+import AnomagramCore
+
+/// Keys while a value is being typed: characters edit it, Enter commits,
+/// Escape cancels.
+func handleEditorKey(_ key: Key, in state: inout AppState) -> [Command] {
+  guard var editor = state.editor else { return [] }
+  switch key {
+  case .escape:
+    state.editor = nil
+    return []
+  case .backspace, .delete:
+    if !editor.text.isEmpty { editor.text.removeLast() }
+    editor.error = nil
+    state.editor = editor
+    return []
+  case .character(let character) where character.isNumber || ".-+eE".contains(character):
+    if editor.text.count < 16 { editor.text.append(character) }
+    editor.error = nil
+    state.editor = editor
+    return []
+  case .enter:
+    return commitEditor(editor, in: &state)
+  default:
+    return []
+  }
+}
+
+/// Sets the edited value, or keeps the editor open with the reason it was rejected.
+private func commitEditor(_ editor: FieldEditor, in state: inout AppState) -> [Command] {
+  var editor = editor
+  switch editor.target {
+  case .setting(let field):
+    let before = state
+    if let error = field.assign(editor.text, to: &state) {
+      editor.error = error
+      state.editor = editor
+      return []
+    }
+    state.editor = nil
+    return settingChanged(field, from: before, in: &state)
+  case .layerUnits(let index):
+    guard let units = parseUnits(editor.text) else {
+      editor.error = "Units must be a whole number from 1 to \(ModelRow.maximumUnits)."
+      state.editor = editor
+      return []
+    }
+    state.editor = nil
+    if state.training.encoderUnits.indices.contains(index), state.training.encoderUnits[index] != units {
+      state.training.encoderUnits[index] = units
+      markStale(&state)
+    }
+    return []
+  case .bottleneckUnits:
+    guard let units = parseUnits(editor.text) else {
+      editor.error = "Units must be a whole number from 1 to \(ModelRow.maximumUnits)."
+      state.editor = editor
+      return []
+    }
+    state.editor = nil
+    if state.training.latentSize != units {
+      state.training.latentSize = units
+      markStale(&state)
+    }
+    return []
+  }
+}
+
+private func parseUnits(_ text: String) -> Int? {
+  guard let units = Int(text), (1...ModelRow.maximumUnits).contains(units) else { return nil }
+  return units
+}

@@ -1,0 +1,169 @@
+import AnomagramCore
+
+/// Applies `message` to `state` and returns the side effects to carry out.
+///
+/// The only function that changes the app's state. It never blocks and
+/// never touches the terminal.
+public func update(_ state: inout AppState, with message: Message) -> [Command] {
+  switch message {
+  case .keyPressed(let key):
+    return handleKey(key, in: &state)
+  case .mouse:
+    return []
+  case .terminalResized(let size):
+    state.size = size
+    return []
+  case .snapshotArrived(let snapshot):
+    let previousStatus = state.snapshot?.status
+    state.snapshot = snapshot
+    noteStatusChange(from: previousStatus, to: snapshot, in: &state)
+    return []
+  case .runStarted(let warnings):
+    if let warning = warnings.first {
+      state.notice = Notice(.warning, warning)
+    }
+    return []
+  case .runFailedToStart(let reason):
+    state.snapshot = nil
+    state.notice = Notice(.error, reason)
+    return []
+  }
+}
+
+/// Explains a run's end in the status bar.
+private func noteStatusChange(from previous: TrainingStatus?, to snapshot: TrainingSnapshot, in state: inout AppState) {
+  guard previous != snapshot.status else { return }
+  switch snapshot.status {
+  case .training where state.notice?.kind == .info:
+    state.notice = nil
+  case .diverged:
+    let reason = snapshot.failureReason ?? "The loss is no longer a finite number."
+    state.notice = Notice(.error, "Training diverged. \(reason) Try a smaller learning rate.")
+  case .finished:
+    if let evaluation = snapshot.evaluation, evaluation.collapse.isCollapsed {
+      state.notice = Notice(
+        .warning, "The model's output barely depends on its input (collapse). Train longer or widen the layers.")
+    } else {
+      state.notice = Notice(.info, "Training finished after \(snapshot.epoch) epochs.")
+    }
+  default:
+    break
+  }
+}
+
+// MARK: - Keys
+
+private func handleKey(_ key: Key, in state: inout AppState) -> [Command] {
+  if state.isConfirmingQuit {
+    state.isConfirmingQuit = false
+    if key == .character("y") || key == .character("Y") || key == .character("q") {
+      state.hasQuit = true
+      return [.quit]
+    }
+    state.notice = Notice(.info, "Quit cancelled.")
+    return []
+  }
+  if state.isShowingHelp {
+    if key == .escape || key == .character("?") || key == .character("q") || key == .enter {
+      state.isShowingHelp = false
+    }
+    return []
+  }
+  if state.editor != nil {
+    return handleEditorKey(key, in: &state)
+  }
+
+  switch key {
+  case .character("q"), .control("c"):
+    if state.status == .training {
+      state.isConfirmingQuit = true
+      return []
+    }
+    state.hasQuit = true
+    return [.quit]
+  case .character("?"):
+    state.isShowingHelp = true
+    return []
+  case .tab:
+    state.focus = AppState.Pane(rawValue: (state.focus.rawValue + 1) % AppState.Pane.allCases.count)!
+    return []
+  case .backTab:
+    let count = AppState.Pane.allCases.count
+    state.focus = AppState.Pane(rawValue: (state.focus.rawValue + count - 1) % count)!
+    return []
+  case .character(" "):
+    return toggleTraining(&state)
+  case .character("n"):
+    return stepOneEpoch(&state)
+  case .character("r"):
+    return resetRun(&state)
+  default:
+    break
+  }
+
+  switch state.focus {
+  case .model: return handleModelKey(key, in: &state)
+  case .settings: return handleSettingsKey(key, in: &state)
+  case .threshold: return handleThresholdKey(key, in: &state)
+  case .lossChart: return handleLossChartKey(key, in: &state)
+  }
+}
+
+/// Space: start a run, pause it, or resume it.
+private func toggleTraining(_ state: inout AppState) -> [Command] {
+  switch state.status {
+  case .training:
+    return [.pauseRun]
+  case .paused where !state.isStale:
+    return [.resumeRun]
+  case .ready where !state.isStale:
+    return [.resumeRun]
+  default:
+    return startRun(&state, singleEpoch: false)
+  }
+}
+
+/// n: train one epoch, starting a run if there is none.
+private func stepOneEpoch(_ state: inout AppState) -> [Command] {
+  if state.hasActiveRun && !state.isStale {
+    return [.stepEpoch]
+  }
+  return startRun(&state, singleEpoch: true)
+}
+
+private func startRun(_ state: inout AppState, singleEpoch: Bool) -> [Command] {
+  if let failure = state.training.validationFailure() {
+    state.notice = Notice(.error, failure)
+    return []
+  }
+  state.isStale = false
+  state.notice = Notice(.info, "Building \(state.architecture.summary) and drawing \(state.split.trainSize) training rows.")
+  return [.startRun(state.training, state.split, singleEpoch: singleEpoch)]
+}
+
+/// r: forget the current run; the next start builds a fresh model.
+private func resetRun(_ state: inout AppState) -> [Command] {
+  guard state.snapshot != nil else {
+    state.notice = Notice(.info, "Nothing to reset: press Space to train.")
+    return []
+  }
+  state.snapshot = nil
+  state.isStale = false
+  state.notice = Notice(.info, "Model reset. Press Space to train a new one.")
+  return [.discardRun]
+}
+
+/// Records that a setting the current run cannot take has changed.
+func markStale(_ state: inout AppState) {
+  guard state.snapshot != nil else { return }
+  state.isStale = true
+}
+
+// MARK: - Loss chart
+
+private func handleLossChartKey(_ key: Key, in state: inout AppState) -> [Command] {
+  if key == .character("l") {
+    state.lossScale = state.lossScale.toggled
+  }
+  return []
+}

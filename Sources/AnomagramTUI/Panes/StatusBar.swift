@@ -1,0 +1,108 @@
+import AnomagramCore
+import Foundation
+
+/// The status line: run state, epoch, progress, speed and time left, then
+/// the newest notice.
+struct StatusBar {
+  let state: AppState
+
+  var statusLabel: (text: String, color: TerminalColor) {
+    switch state.status {
+    case nil: return ("IDLE", Theme.muted)
+    case .ready: return ("READY", Theme.muted)
+    case .training: return ("TRAINING", Theme.good)
+    case .paused: return ("PAUSED", Theme.warning)
+    case .finished: return ("FINISHED", Theme.normal)
+    case .stopped: return ("STOPPED", Theme.muted)
+    case .diverged: return ("DIVERGED", Theme.error)
+    }
+  }
+
+  func draw(into canvas: inout Canvas, in rect: Rect) {
+    guard rect.height > 0 else { return }
+    let y = rect.y
+    let label = statusLabel
+    var x = canvas.write(" \(label.text) ", x: rect.x, y: y, foreground: label.color, style: [.reverse, .bold], clip: rect)
+    x += 1
+    let epochs = state.snapshot?.totalEpochs ?? state.training.epochs
+    x = canvas.write("epoch \(state.snapshot?.epoch ?? 0)/\(epochs) ", x: x, y: y, clip: rect)
+    let barWidth = min(20, max(0, rect.width / 6))
+    let progress = state.snapshot?.progress ?? 0
+    ProgressBar(fraction: progress).draw(into: &canvas, in: Rect(x: x, y: y, width: barWidth, height: 1), glyphs: state.glyphs)
+    x += barWidth
+    x = canvas.write(String(format: " %3.0f%%", progress * 100), x: x, y: y, clip: rect)
+    if let snapshot = state.snapshot, snapshot.samplesPerSecond > 0 {
+      x = canvas.write("  \(formatGrouped(Int(snapshot.samplesPerSecond))) samples/s", x: x, y: y, clip: rect)
+      if snapshot.status == .training, let remaining = snapshot.secondsRemaining {
+        x = canvas.write("  ~\(Self.duration(remaining)) left", x: x, y: y, foreground: Theme.muted, clip: rect)
+      }
+    }
+    if state.isStale {
+      x = canvas.write("  settings changed: Space starts a new run", x: x, y: y, foreground: Theme.warning, clip: rect)
+    }
+    if let notice = state.notice {
+      let color: TerminalColor
+      switch notice.kind {
+      case .info: color = Theme.muted
+      case .warning: color = Theme.warning
+      case .error: color = Theme.error
+      }
+      canvas.write("  " + notice.text, x: x, y: y, foreground: color, clip: rect)
+    }
+  }
+
+  /// Seconds as `12 s`, `3 min 5 s` or `2 h 10 min`.
+  static func duration(_ seconds: Double) -> String {
+    let whole = Int(seconds.rounded())
+    if whole < 60 { return "\(whole) s" }
+    if whole < 3600 { return "\(whole / 60) min \(whole % 60) s" }
+    return "\(whole / 3600) h \(whole % 3600 / 60) min"
+  }
+}
+
+/// The footer: the keys that work in the focused pane, then the global ones.
+struct Footer {
+  let state: AppState
+
+  var keyHints: [(key: String, action: String)] {
+    let arrows = state.glyphs.isUnicode
+    let upDown = arrows ? "↑↓" : "up/down"
+    let leftRight = arrows ? "←→" : "left/right"
+    if state.editor != nil {
+      return [("0-9 . e -", "type"), ("Enter", "set"), ("Esc", "cancel"), ("Backspace", "delete")]
+    }
+    if state.isConfirmingQuit {
+      return [("y", "quit"), ("any other key", "keep training")]
+    }
+    var hints: [(String, String)]
+    switch state.focus {
+    case .model:
+      hints = [(upDown, "select"), (leftRight, "change"), ("a", "add layer"), ("d", "remove"), ("Enter", "type units")]
+    case .settings:
+      hints = [(upDown, "select"), (leftRight, "change"), ("Enter", "type value")]
+    case .threshold:
+      hints = [
+        (leftRight, "fine"), (upDown, "coarse"), ("f", "max F1"), ("a", "max accuracy"), ("y", "Youden"),
+        ("p", "percentile"), ("s", "mean+3sd"), ("l", "log counts"),
+      ]
+    case .lossChart:
+      hints = [("l", "log scale")]
+    }
+    hints += [
+      ("Space", state.status == .training ? "pause" : "train"), ("n", "one epoch"), ("r", "reset"),
+      ("Tab", "next pane"), ("?", "help"), ("q", "quit"),
+    ]
+    return hints
+  }
+
+  func draw(into canvas: inout Canvas, in rect: Rect) {
+    guard rect.height > 0 else { return }
+    var x = rect.x + 1
+    for hint in keyHints {
+      let width = hint.key.count + hint.action.count + 3
+      guard x + width - 2 <= rect.maxX else { break }
+      x = canvas.write(hint.key, x: x, y: rect.y, style: [.bold, .reverse], clip: rect)
+      x = canvas.write(" \(hint.action)  ", x: x, y: rect.y, foreground: Theme.muted, clip: rect)
+    }
+  }
+}

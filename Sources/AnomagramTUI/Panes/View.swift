@@ -1,0 +1,88 @@
+import AnomagramCore
+
+/// The smallest terminal the Train screen fits in.
+public let minimumScreenSize = Size(width: 80, height: 24)
+
+/// Draws the whole screen for `state`. Pure: the same state and size give
+/// the same canvas.
+public func view(_ state: AppState, size: Size) -> Canvas {
+  var canvas = Canvas(size: size)
+  guard size.width >= minimumScreenSize.width, size.height >= minimumScreenSize.height else {
+    drawTooSmall(&canvas, state: state)
+    return canvas
+  }
+
+  let (titleRow, body) = canvas.bounds.splitTop(1)
+  let (main, bottom) = body.splitBottom(2)
+  drawTitle(&canvas, in: titleRow, state: state)
+  let (statusRow, footerRow) = bottom.splitTop(1)
+  StatusBar(state: state).draw(into: &canvas, in: statusRow)
+  Footer(state: state).draw(into: &canvas, in: footerRow)
+
+  let leftWidth = size.width >= 110 ? 36 : 32
+  let (left, right) = main.splitLeft(leftWidth)
+  let modelHeight = min(left.height / 2 + 2, ModelRow.rows(for: state.training).count + state.training.encoderUnits.count + 5)
+  let (modelRect, settingsRect) = left.splitTop(modelHeight)
+  ModelPane(state: state).draw(into: &canvas, in: modelRect)
+  SettingsPane(state: state).draw(into: &canvas, in: settingsRect)
+
+  let halves = right.rows(weights: [1, 1])
+  if size.width >= 110 {
+    let top = halves[0].columns(weights: [1, 1])
+    let bottomParts = halves[1].splitLeft(min(halves[1].height * 2 + 4, halves[1].width * 11 / 20))
+    LossChartPane(state: state).draw(into: &canvas, in: top[0])
+    HistogramPane(state: state).draw(into: &canvas, in: top[1])
+    ROCPane(state: state).draw(into: &canvas, in: bottomParts.left)
+    MetricsPane(state: state).draw(into: &canvas, in: bottomParts.rest)
+  } else {
+    let top = halves[0].columns(weights: [2, 3])
+    LossChartPane(state: state).draw(into: &canvas, in: top[0])
+    HistogramPane(state: state).draw(into: &canvas, in: top[1])
+    let bottomParts = halves[1].splitLeft(min(halves[1].height * 2 + 2, 20))
+    ROCPane(state: state).draw(into: &canvas, in: bottomParts.left)
+    MetricsPane(state: state).draw(into: &canvas, in: bottomParts.rest)
+  }
+
+  if state.isShowingHelp {
+    HelpOverlay(state: state).draw(into: &canvas, in: main)
+  }
+  if state.isConfirmingQuit {
+    drawQuitQuestion(&canvas, in: main, state: state)
+  }
+  return canvas
+}
+
+private func drawTitle(_ canvas: inout Canvas, in rect: Rect, state: AppState) {
+  var x = canvas.write(" Anomagram ", x: rect.x, y: rect.y, foreground: Theme.focusedBorder, style: [.bold, .reverse], clip: rect)
+  x = canvas.write(" Train ", x: x + 1, y: rect.y, style: [.bold, .underline], clip: rect)
+  canvas.write("  \(state.dataDescription)", x: x, y: rect.y, foreground: Theme.muted, clip: rect)
+}
+
+private func drawQuitQuestion(_ canvas: inout Canvas, in area: Rect, state: AppState) {
+  let width = min(54, area.width - 2)
+  let rect = Rect(x: area.x + (area.width - width) / 2, y: area.y + area.height / 2 - 2, width: width, height: 4)
+  canvas.fill(rect)
+  let inner = drawPaneFrame(&canvas, rect, title: "Quit?", focused: true, glyphs: state.glyphs)
+  canvas.write("Training is running. Quit anyway? (y/n)", x: inner.x + 1, y: inner.y, style: .bold, clip: inner)
+  canvas.write("The model is not saved.", x: inner.x + 1, y: inner.y + 1, foreground: Theme.muted, clip: inner)
+}
+
+/// Says how large the terminal must be; training goes on meanwhile.
+private func drawTooSmall(_ canvas: inout Canvas, state: AppState) {
+  let size = canvas.size
+  let lines = [
+    "Terminal too small: \(size.width)x\(size.height).",
+    "Anomagram needs at least \(minimumScreenSize.width)x\(minimumScreenSize.height).",
+    "Enlarge the window; training goes on.",
+    "q quits.",
+  ]
+  let top = max(0, (size.height - lines.count) / 2)
+  for (index, line) in lines.enumerated() {
+    let text = line.truncated(to: size.width, ellipsis: state.glyphs.ellipsis)
+    canvas.write(text, x: max(0, (size.width - text.count) / 2), y: top + index, style: index == 0 ? .bold : [])
+  }
+  if let snapshot = state.snapshot, size.height > lines.count + 1 {
+    let status = "epoch \(snapshot.epoch)/\(snapshot.totalEpochs)"
+    canvas.write(status, x: max(0, (size.width - status.count) / 2), y: top + lines.count, foreground: Theme.muted)
+  }
+}
