@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test: the unit and integration tests of all targets.
+# Runs every test: the unit and integration tests of all targets, then the
+# end-to-end test that drives the built app in a private tmux server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 swift build --build-tests
 swift test --skip-build
+Tests/EndToEnd/train-screen.sh .build/debug/anomagram

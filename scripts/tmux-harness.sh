@@ -20,7 +20,7 @@
 # The program runs in a wrapper shell inside the pane with TERM=xterm-256color
 # and SWIFT_BACKTRACE=interactive=no (a Swift crash would otherwise wait 30 s
 # at the backtracer's prompt). The wrapper records the terminal settings
-# (stty -a) before and after the program, and its exit status, so that
+# (stty) before and after the program, and its exit status, so that
 # harness_assert_restored can check that nothing was left in raw mode.
 #
 # Every function prints what went wrong to stderr and returns non-zero on
@@ -67,7 +67,8 @@ harness_start() {
     "$HARNESS_DIR/wrapper.sh" "$@" ||
     { _harness_fail "tmux new-session failed"; return 1; }
   HARNESS_SOCKET_PATH=$(_harness_tmux display-message -p '#{socket_path}')
-  # A detached session keeps its -x/-y size only while window-size is manual.
+  # Keeps the window at the -x/-y size, changed only by harness_resize, even
+  # if someone attaches a client to look at it.
   _harness_tmux set-option -t harness window-size manual >/dev/null
 }
 
