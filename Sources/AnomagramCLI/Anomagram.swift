@@ -1,12 +1,14 @@
 /// The top level of the `anomagram` command: picks the subcommand.
 public enum Anomagram {
   public static let usage = """
-    Usage: anomagram <command> [options]
+    Usage: anomagram [options]            open the full-screen app
+           anomagram <command> [options]
 
     Commands:
-      train       Train an autoencoder headless and report AUC, threshold and metrics
-      benchmark   Measure training speed in samples per second
-      help        Show this help
+      train             Train an autoencoder headless and report AUC, threshold and metrics
+      benchmark         Measure training speed in samples per second
+      screen-benchmark  Measure start-up and frame drawing time of the app
+      help              Show this help
 
     Run "anomagram <command> --help" for the options of a command.
 

@@ -3,8 +3,12 @@ import AnomagramTUI
 import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-// With no subcommand, or options only, the full-screen app opens.
-if let first = arguments.first, !first.hasPrefix("-") {
+switch arguments.first {
+case "screen-benchmark":
+  exit(ScreenBenchmark.run(arguments: Array(arguments.dropFirst()), console: .standard))
+case let first? where !first.hasPrefix("-"):
   exit(Anomagram.run(arguments: arguments, console: .standard))
+default:
+  // With no subcommand, or options only, the full-screen app opens.
+  exit(AppCommand.run(arguments: arguments, console: .standard))
 }
-exit(AppCommand.run(arguments: arguments, console: .standard))

@@ -21,6 +21,9 @@ public enum AppCommand {
     values (for example --preset classic, --layers 32,16, --data FILE);
     see "anomagram train --help". NO_COLOR=1 turns colours off.
 
+    Commands: "anomagram train", "anomagram benchmark" and
+    "anomagram screen-benchmark"; "anomagram help" lists them.
+
     """
 
   /// Runs the app; returns the exit status.
