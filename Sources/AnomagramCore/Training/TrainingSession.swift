@@ -51,7 +51,8 @@ public final class TrainingSession: Sendable {
     let initial = TrainingSnapshot(
       sequence: 0, status: .ready, configuration: configuration, split: split,
       architecture: configuration.architecture(inputSize: split.featureCount),
-      epoch: 0, batch: 0, batchesPerEpoch: batchesPerEpoch, history: [], evaluation: nil, model: nil,
+      epoch: 0, batch: 0, batchesPerEpoch: batchesPerEpoch, history: [], evaluation: nil,
+      evaluationHistory: EvaluationHistory(), model: nil,
       baselineAUC: nil, learningRate: configuration.optimizer.learningRate, samplesPerSecond: 0,
       trainingSeconds: 0, failureReason: nil)
     control = Mutex(Control(snapshot: initial))
@@ -142,6 +143,9 @@ public final class TrainingSession: Sendable {
     snapshot.baselineAUC = baselineAUC
     snapshot.model = trainer.model
     snapshot.evaluation = EpochEvaluation(epoch: 0, model: trainer.model, split: split)
+    if let initial = snapshot.evaluation {
+      snapshot.evaluationHistory.append(initial)
+    }
     publish(&snapshot)
     var lastPublished = DispatchTime.now().uptimeNanoseconds
 
@@ -204,6 +208,7 @@ public final class TrainingSession: Sendable {
       }
       snapshot.model = model
       snapshot.evaluation = evaluation
+      snapshot.evaluationHistory.append(evaluation)
       if summary.epoch >= configuration.epochs {
         snapshot.status = .finished
         break

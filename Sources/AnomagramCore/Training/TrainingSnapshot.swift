@@ -63,6 +63,8 @@ public struct TrainingSnapshot: Sendable {
   /// The newest evaluation (epoch 0 before training); `nil` only before the
   /// run has started.
   public var evaluation: EpochEvaluation?
+  /// Earlier evaluations of this run, for replaying it epoch by epoch.
+  public var evaluationHistory: EvaluationHistory
   /// The model's parameters as of `evaluation`.
   public var model: Autoencoder?
   /// AUC of the PCA reconstruction baseline with as many components as the

@@ -1,0 +1,35 @@
+/// The evaluations of a run's epochs, kept so that the run can be replayed,
+/// within a fixed bound on how many are stored.
+///
+/// When the store is full, every second stored evaluation is dropped,
+/// always keeping epoch 0 and the newest, so long runs keep an evenly
+/// thinned record instead of only their last epochs. With the default
+/// split (1,000 test and 2,000 training rows) one evaluation takes about
+/// 60 KB, so the default bound of 400 keeps the history under about 24 MB.
+public struct EvaluationHistory: Sendable {
+  /// The most evaluations stored at once.
+  public let capacity: Int
+  /// Stored evaluations in increasing epoch order.
+  public private(set) var evaluations: [EpochEvaluation] = []
+
+  public init(capacity: Int = 400) {
+    precondition(capacity >= 3, "An evaluation history needs room for at least 3 entries, got \(capacity)")
+    self.capacity = capacity
+  }
+
+  /// Stores `evaluation`, thinning the older ones first when full.
+  public mutating func append(_ evaluation: EpochEvaluation) {
+    if evaluations.count >= capacity {
+      let last = evaluations.count - 1
+      evaluations = evaluations.enumerated().filter { index, _ in
+        index == 0 || index == last || index % 2 == 0
+      }.map(\.element)
+    }
+    evaluations.append(evaluation)
+  }
+
+  /// The stored evaluation nearest to `epoch`, preferring the earlier one on a tie.
+  public func nearest(toEpoch epoch: Int) -> EpochEvaluation? {
+    evaluations.min { abs($0.epoch - epoch) < abs($1.epoch - epoch) }
+  }
+}
