@@ -49,6 +49,8 @@ public struct AppState: Sendable {
   /// Whether the app is asking to confirm quitting.
   public var isConfirmingQuit = false
   public var isShowingHelp = false
+  /// First line of the help text shown, when it is longer than the window.
+  public var helpScroll = 0
   /// Set when the user has confirmed quitting; the run loop then exits.
   public var hasQuit = false
 
@@ -122,6 +124,9 @@ public struct FieldEditor: Equatable, Sendable {
 
   public var target: Target
   public var text: String
+  /// Whether `text` is still the value the editor opened with, which the
+  /// first typed character replaces rather than extends.
+  public var isShowingCurrentValue = true
   /// Why the last attempt to commit was rejected.
   public var error: String?
 

@@ -65,8 +65,8 @@ public enum SettingsField: Int, CaseIterable, Sendable {
     case .batchSize:
       state.training.batchSize = Self.step(state.training.batchSize, through: Self.batchPresets, direction)
     case .learningRate:
-      state.training.optimizer.learningRate = Float(
-        Self.step(Double(state.training.optimizer.learningRate), through: Self.learningRatePresets, direction))
+      state.training.optimizer.learningRate = Self.step(
+        state.training.optimizer.learningRate, through: Self.learningRatePresets, direction)
     case .optimizer:
       let kinds = OptimizerSettings.Kind.allCases
       let index = kinds.firstIndex(of: state.training.optimizer.kind) ?? 0
@@ -78,8 +78,8 @@ public enum SettingsField: Int, CaseIterable, Sendable {
       let index = kinds.firstIndex(of: state.training.regularization.kind) ?? 0
       state.training.regularization.kind = kinds[(index + direction + kinds.count) % kinds.count]
     case .regularizationRate:
-      state.training.regularization.rate = Float(
-        Self.step(Double(state.training.regularization.rate), through: Self.regularizationPresets, direction))
+      state.training.regularization.rate = Self.step(
+        state.training.regularization.rate, through: Self.regularizationPresets, direction)
     case .seed:
       let next = Int64(state.training.seed) + Int64(direction)
       state.training.seed = UInt64(max(0, next))
@@ -146,8 +146,10 @@ public enum SettingsField: Int, CaseIterable, Sendable {
 
   static let epochPresets = [1, 5, 10, 20, 30, 50, 75, 100, 150, 200, 300, 500, 1000]
   static let batchPresets = [1, 8, 16, 32, 64, 128, 256, 512, 1024, 2048]
-  static let learningRatePresets = [1e-5, 3e-5, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1]
-  static let regularizationPresets = [0, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1]
+  // Float, like the fields they step through: comparing a Float field with
+  // Double presets would find 0.01 above Float(0.01) and never move past it.
+  static let learningRatePresets: [Float] = [1e-5, 3e-5, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1]
+  static let regularizationPresets: [Float] = [0, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1]
   static let rowPresets = [50, 100, 250, 500, 1000, 1500, 2000, 2500, 3000, 4000, 5000]
   static let sharePresets = [0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.9]
 

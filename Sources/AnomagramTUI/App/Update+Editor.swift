@@ -10,10 +10,13 @@ func handleEditorKey(_ key: Key, in state: inout AppState) -> [Command] {
     return []
   case .backspace, .delete:
     if !editor.text.isEmpty { editor.text.removeLast() }
+    editor.isShowingCurrentValue = false
     editor.error = nil
     state.editor = editor
     return []
   case .character(let character) where character.isNumber || ".-+eE".contains(character):
+    if editor.isShowingCurrentValue { editor.text = "" }
+    editor.isShowingCurrentValue = false
     if editor.text.count < 16 { editor.text.append(character) }
     editor.error = nil
     state.editor = editor
@@ -34,6 +37,7 @@ private func commitEditor(_ editor: FieldEditor, in state: inout AppState) -> [C
     if let error = field.assign(editor.text, to: &state) {
       editor.error = error
       state.editor = editor
+      state.notice = Notice(.error, error)
       return []
     }
     state.editor = nil
@@ -42,6 +46,7 @@ private func commitEditor(_ editor: FieldEditor, in state: inout AppState) -> [C
     guard let units = parseUnits(editor.text) else {
       editor.error = "Units must be a whole number from 1 to \(ModelRow.maximumUnits)."
       state.editor = editor
+      state.notice = Notice(.error, editor.error!)
       return []
     }
     state.editor = nil
@@ -54,6 +59,7 @@ private func commitEditor(_ editor: FieldEditor, in state: inout AppState) -> [C
     guard let units = parseUnits(editor.text) else {
       editor.error = "Units must be a whole number from 1 to \(ModelRow.maximumUnits)."
       state.editor = editor
+      state.notice = Notice(.error, editor.error!)
       return []
     }
     state.editor = nil

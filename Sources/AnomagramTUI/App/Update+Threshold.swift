@@ -33,8 +33,11 @@ func handleThresholdKey(_ key: Key, in state: inout AppState) -> [Command] {
 
 private func snap(to rule: ThresholdRule, in state: inout AppState) {
   state.threshold = .rule(rule)
-  if let reading = ThresholdReading(setting: state.threshold, snapshot: state.snapshot), let reason = reading.fallbackReason {
-    state.notice = Notice(.warning, reason)
+  if let reading = ThresholdReading(setting: state.threshold, snapshot: state.snapshot), reading.fallbackReason != nil {
+    state.notice = Notice(
+      .warning,
+      "The \(rule.name) needs normal and abnormal test rows; the threshold uses the "
+        + "\(reading.source) instead (key p).")
   } else {
     state.notice = Notice(.info, "The threshold follows the \(rule.name).")
   }

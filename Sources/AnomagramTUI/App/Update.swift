@@ -54,6 +54,17 @@ private func noteStatusChange(from previous: TrainingStatus?, to snapshot: Train
 // MARK: - Keys
 
 private func handleKey(_ key: Key, in state: inout AppState) -> [Command] {
+  // Ctrl-C always leads to quitting, whatever is open.
+  if key == .control("c") && !state.isConfirmingQuit {
+    state.editor = nil
+    state.isShowingHelp = false
+    if state.status == .training {
+      state.isConfirmingQuit = true
+      return []
+    }
+    state.hasQuit = true
+    return [.quit]
+  }
   if state.isConfirmingQuit {
     state.isConfirmingQuit = false
     if key == .character("y") || key == .character("Y") || key == .character("q") {
@@ -64,8 +75,20 @@ private func handleKey(_ key: Key, in state: inout AppState) -> [Command] {
     return []
   }
   if state.isShowingHelp {
-    if key == .escape || key == .character("?") || key == .character("q") || key == .enter {
+    switch key {
+    case .escape, .character("?"), .character("q"), .enter:
       state.isShowingHelp = false
+      state.helpScroll = 0
+    case .down, .character("j"):
+      state.helpScroll += 1
+    case .up, .character("k"):
+      state.helpScroll = max(0, state.helpScroll - 1)
+    case .pageDown, .character(" "):
+      state.helpScroll += 10
+    case .pageUp:
+      state.helpScroll = max(0, state.helpScroll - 10)
+    default:
+      break
     }
     return []
   }
@@ -74,7 +97,7 @@ private func handleKey(_ key: Key, in state: inout AppState) -> [Command] {
   }
 
   switch key {
-  case .character("q"), .control("c"):
+  case .character("q"):
     if state.status == .training {
       state.isConfirmingQuit = true
       return []

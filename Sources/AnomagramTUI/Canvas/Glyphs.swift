@@ -79,3 +79,19 @@ extension String {
     count >= width ? self : String(repeating: " ", count: width - count) + self
   }
 }
+
+extension Canvas {
+  /// Writes `text` like `write`, but ends it with `ellipsis` where it would
+  /// run past the right edge of `clip`, so a cut-off value never reads as
+  /// a shorter one. Returns the column after the last character.
+  @discardableResult
+  public mutating func writeTruncated(
+    _ text: String, x: Int, y: Int, foreground: TerminalColor = .default, style: TextStyle = [], clip: Rect,
+    ellipsis: String
+  ) -> Int {
+    let room = clip.maxX - x
+    guard room > 0 else { return x }
+    return write(
+      text.truncated(to: room, ellipsis: ellipsis), x: x, y: y, foreground: foreground, style: style, clip: clip)
+  }
+}

@@ -35,15 +35,21 @@ struct HistogramPane {
       &canvas, rect, title: "Error histogram\(scale)", focused: focused, glyphs: state.glyphs)
     guard !inner.isEmpty else { return }
     guard let snapshot = state.snapshot, let evaluation = snapshot.evaluation else {
-      canvas.write("Errors appear once training starts.", x: inner.x + 1, y: inner.y, foreground: Theme.muted, clip: inner)
+      canvas.writeTruncated("Errors appear once training starts.", x: inner.x + 1, y: inner.y, foreground: Theme.muted, clip: inner, ellipsis: state.glyphs.ellipsis)
       return
     }
     let reading = ThresholdReading(setting: state.threshold, snapshot: snapshot)
     let range = ThresholdReading.displayRange(errors: evaluation.testErrors, threshold: reading?.value)
-    // About two columns per bin: one for each class's bar.
-    let bins = max(1, (inner.width - 8) / 2)
-    let histogram = ErrorHistogram(
-      errors: evaluation.testErrors, isAbnormal: snapshot.split.testIsAbnormal, range: range, binCount: bins)
+    // Two columns per bin, one for each class's bar, across the plot: the
+    // pane's width less the count labels and the axis. The labels' width
+    // depends on the largest count, so a first binning finds it.
+    let isAbnormal = snapshot.split.testIsAbnormal
+    let firstGuess = ErrorHistogram(
+      errors: evaluation.testErrors, isAbnormal: isAbnormal, range: range, binCount: max(1, (inner.width - 3) / 2))
+    let largestCount = zip(firstGuess.normalCounts, firstGuess.abnormalCounts).map { max($0, $1) }.max() ?? 0
+    let labelWidth = String(largestCount).count
+    let bins = max(1, (inner.width - labelWidth - 1) / 2)
+    let histogram = ErrorHistogram(errors: evaluation.testErrors, isAbnormal: isAbnormal, range: range, binCount: bins)
     let chart = HistogramChart(
       histogram: histogram, threshold: reading?.value,
       countScale: state.histogramScale == .logarithmic ? .log1p : .linear, normalColor: Theme.normal,
@@ -60,7 +66,7 @@ struct ROCPane {
     let inner = drawPaneFrame(&canvas, rect, title: "ROC", focused: false, glyphs: state.glyphs)
     guard !inner.isEmpty else { return }
     guard let snapshot = state.snapshot, let evaluation = snapshot.evaluation else {
-      canvas.write("No curve yet.", x: inner.x + 1, y: inner.y, foreground: Theme.muted, clip: inner)
+      canvas.writeTruncated("No curve yet.", x: inner.x + 1, y: inner.y, foreground: Theme.muted, clip: inner, ellipsis: state.glyphs.ellipsis)
       return
     }
     let reading = ThresholdReading(setting: state.threshold, snapshot: snapshot)

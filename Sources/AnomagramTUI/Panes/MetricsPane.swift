@@ -13,7 +13,7 @@ struct MetricsPane {
     guard let snapshot = state.snapshot, let evaluation = snapshot.evaluation,
       let reading = ThresholdReading(setting: state.threshold, snapshot: snapshot)
     else {
-      canvas.write("No model yet: press Space to train.", x: inner.x + 1, y: inner.y, foreground: Theme.muted, clip: inner)
+      canvas.writeTruncated("No model yet: press Space to train.", x: inner.x + 1, y: inner.y, foreground: Theme.muted, clip: inner, ellipsis: state.glyphs.ellipsis)
       return
     }
 
@@ -50,7 +50,8 @@ struct MetricsPane {
     for (row, parts) in lines.prefix(inner.height).enumerated() {
       var x = inner.x + 1
       for (text, color, style) in parts {
-        x = canvas.write(text, x: x, y: inner.y + row, foreground: color, style: style, clip: inner)
+        x = canvas.writeTruncated(
+          text, x: x, y: inner.y + row, foreground: color, style: style, clip: inner, ellipsis: state.glyphs.ellipsis)
       }
     }
   }

@@ -95,8 +95,15 @@ struct ModelPane {
     canvas.write(line.name.padded(to: 11), x: inner.x + 1, y: y, style: nameStyle, clip: inner)
     canvas.write(unitsText.leftPadded(to: 5), x: inner.x + 12, y: y, style: selected ? [.bold] : style, clip: inner)
 
-    // A bar whose length grows with log2(units), so 1 and 1024 units both fit.
-    let barSpace = max(0, inner.width - 18 - 8)
+    // Right to left: the parameter count, the activation, then a bar whose
+    // length grows with log2(units), so 1 and 1024 units both fit.
+    let parametersText = line.parameters.map { formatGrouped($0) } ?? ""
+    let parametersX = inner.maxX - 7
+    canvas.write(
+      parametersText.leftPadded(to: 7), x: parametersX, y: y, foreground: Theme.muted, style: style, clip: inner)
+    // Activation names start no further left than one space after the units.
+    let activationX = max(inner.x + 18, parametersX - 8)
+    let barSpace = max(0, activationX - (inner.x + 18) - 1)
     if barSpace > 0 {
       let fraction = log2(Double(line.units) + 1) / log2(Double(ModelRow.maximumUnits) + 1)
       let length = max(1, min(barSpace, Int((fraction * Double(barSpace)).rounded())))
@@ -107,7 +114,7 @@ struct ModelPane {
     }
     if !line.activation.isEmpty {
       let text = String(line.activation.prefix(7))
-      canvas.write(text, x: inner.maxX - 7, y: y, foreground: Theme.muted, style: style, clip: inner)
+      canvas.write(text, x: activationX, y: y, style: style, clip: inner)
     }
   }
 }

@@ -47,7 +47,7 @@ struct StatusBar {
       case .warning: color = Theme.warning
       case .error: color = Theme.error
       }
-      canvas.write("  " + notice.text, x: x, y: y, foreground: color, clip: rect)
+      canvas.writeTruncated("  " + notice.text, x: x, y: y, foreground: color, clip: rect, ellipsis: state.glyphs.ellipsis)
     }
   }
 
@@ -90,19 +90,39 @@ struct Footer {
     }
     hints += [
       ("Space", state.status == .training ? "pause" : "train"), ("n", "one epoch"), ("r", "reset"),
-      ("Tab", "next pane"), ("?", "help"), ("q", "quit"),
+      ("Tab", "next pane"),
     ]
     return hints
   }
 
+  /// Keys shown at the right end whatever the width, so help and quitting
+  /// are always in view.
+  var fixedHints: [(key: String, action: String)] {
+    state.editor != nil || state.isConfirmingQuit ? [] : [("?", "help"), ("q", "quit")]
+  }
+
   func draw(into canvas: inout Canvas, in rect: Rect) {
     guard rect.height > 0 else { return }
+    let fixedWidth = fixedHints.reduce(0) { $0 + $1.key.count + $1.action.count + 3 }
     var x = rect.x + 1
     for hint in keyHints {
       let width = hint.key.count + hint.action.count + 3
-      guard x + width - 2 <= rect.maxX else { break }
-      x = canvas.write(hint.key, x: x, y: rect.y, style: [.bold, .reverse], clip: rect)
-      x = canvas.write(" \(hint.action)  ", x: x, y: rect.y, foreground: Theme.muted, clip: rect)
+      guard x + width - 2 <= rect.maxX - fixedWidth else { break }
+      x = drawHint(hint, at: x, into: &canvas, in: rect)
     }
+    if let error = state.editor?.error {
+      canvas.writeTruncated(
+        error, x: x, y: rect.y, foreground: Theme.error, style: .bold, clip: rect, ellipsis: state.glyphs.ellipsis)
+      return
+    }
+    x = max(x, rect.maxX - fixedWidth)
+    for hint in fixedHints {
+      x = drawHint(hint, at: x, into: &canvas, in: rect)
+    }
+  }
+
+  private func drawHint(_ hint: (key: String, action: String), at x: Int, into canvas: inout Canvas, in rect: Rect) -> Int {
+    let afterKey = canvas.write(hint.key, x: x, y: rect.y, style: [.bold, .reverse], clip: rect)
+    return canvas.write(" \(hint.action)  ", x: afterKey, y: rect.y, foreground: Theme.muted, clip: rect)
   }
 }

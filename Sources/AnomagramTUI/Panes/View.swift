@@ -19,7 +19,7 @@ public func view(_ state: AppState, size: Size) -> Canvas {
   StatusBar(state: state).draw(into: &canvas, in: statusRow)
   Footer(state: state).draw(into: &canvas, in: footerRow)
 
-  let leftWidth = size.width >= 110 ? 36 : 32
+  let leftWidth = size.width >= 110 ? 40 : 34
   let (left, right) = main.splitLeft(leftWidth)
   let modelHeight = min(left.height / 2 + 2, ModelRow.rows(for: state.training).count + state.training.encoderUnits.count + 5)
   let (modelRect, settingsRect) = left.splitTop(modelHeight)
@@ -29,7 +29,7 @@ public func view(_ state: AppState, size: Size) -> Canvas {
   let halves = right.rows(weights: [1, 1])
   if size.width >= 110 {
     let top = halves[0].columns(weights: [1, 1])
-    let bottomParts = halves[1].splitLeft(min(halves[1].height * 2 + 4, halves[1].width * 11 / 20))
+    let bottomParts = halves[1].splitLeft(min(halves[1].height * 2 + 4, halves[1].width * 2 / 5))
     LossChartPane(state: state).draw(into: &canvas, in: top[0])
     HistogramPane(state: state).draw(into: &canvas, in: top[1])
     ROCPane(state: state).draw(into: &canvas, in: bottomParts.left)
@@ -38,7 +38,7 @@ public func view(_ state: AppState, size: Size) -> Canvas {
     let top = halves[0].columns(weights: [2, 3])
     LossChartPane(state: state).draw(into: &canvas, in: top[0])
     HistogramPane(state: state).draw(into: &canvas, in: top[1])
-    let bottomParts = halves[1].splitLeft(min(halves[1].height * 2 + 2, 20))
+    let bottomParts = halves[1].splitLeft(max(0, halves[1].width - 32))
     ROCPane(state: state).draw(into: &canvas, in: bottomParts.left)
     MetricsPane(state: state).draw(into: &canvas, in: bottomParts.rest)
   }
