@@ -1,7 +1,8 @@
 /// A data file that cannot be loaded, or a train/test split that cannot be made.
 ///
-/// Line and column numbers are 1-based. Column 1 is the class label and
-/// columns 2 and up are the series values.
+/// Line and column numbers are 1-based, and column numbers count every field
+/// of the row, the label included. `columnName` is the column's name from the
+/// header row, or `nil` when the file has no header.
 public enum DataError: Error, CustomStringConvertible, Equatable {
   // MARK: - Reading files
 
@@ -18,18 +19,37 @@ public enum DataError: Error, CustomStringConvertible, Equatable {
 
   // MARK: - Parsing rows
 
-  /// A row has a class label but no values after it.
+  /// A row of a labelled file has a class label but no values.
   case missingValues(file: String, line: Int, label: String)
-  /// Two commas with nothing between them, or a comma at the start or end of a row.
-  case emptyField(file: String, line: Int, column: Int)
-  /// A row has a different number of columns from the first data row.
+  /// Two commas with nothing between them, a comma at the start or end of a
+  /// row, or an empty quoted field (`""`) where a label or value belongs.
+  case emptyField(file: String, line: Int, column: Int, columnName: String? = nil)
+  /// A row has a different number of columns from the first row (the header,
+  /// if there is one).
   case rowLengthMismatch(file: String, line: Int, columns: Int, expectedColumns: Int, firstLine: Int)
   /// A value is not a decimal number.
-  case invalidNumber(file: String, line: Int, column: Int, text: String)
+  case invalidNumber(file: String, line: Int, column: Int, text: String, columnName: String? = nil)
   /// A value is NaN or infinite.
-  case nonFiniteNumber(file: String, line: Int, column: Int, text: String)
+  case nonFiniteNumber(file: String, line: Int, column: Int, text: String, columnName: String? = nil)
   /// A value is a number too large in magnitude for `Float`, such as `1e39`.
-  case numberOutOfRange(file: String, line: Int, column: Int, text: String)
+  case numberOutOfRange(file: String, line: Int, column: Int, text: String, columnName: String? = nil)
+  /// A quoted field has no closing quote on its line.
+  case unclosedQuote(file: String, line: Int, column: Int)
+  /// A quoted field's closing quote is followed by text instead of a separator.
+  case textAfterClosingQuote(file: String, line: Int, column: Int)
+
+  // MARK: - Choosing the label column
+
+  /// The label column number is larger than the number of columns of the first row.
+  case labelColumnOutOfRange(file: String, line: Int, column: Int, columnCount: Int)
+  /// The label column is selected by name but the file is read without a header.
+  case columnNameNeedsHeader(file: String, name: String)
+  /// No header name is the label column's name. `availableNames` are the header's names.
+  case columnNameNotFound(file: String, line: Int, name: String, availableNames: [String])
+  /// Two header columns have the same name, so a name cannot select a column.
+  case duplicateColumnName(file: String, line: Int, name: String, columns: [Int])
+  /// A header column has no name, so names cannot select columns safely.
+  case emptyColumnName(file: String, line: Int, column: Int)
 
   // MARK: - Splitting
 
@@ -41,6 +61,8 @@ public enum DataError: Error, CustomStringConvertible, Equatable {
   case invalidAbnormalShare(Double)
   /// No row of `source` has one of the normal labels. `presentLabels` lists the labels it has.
   case normalLabelsMissing(normalLabels: [String], presentLabels: [String], source: String)
+  /// Abnormal training rows were requested from unlabelled data, which has none.
+  case abnormalShareNeedsLabels(abnormalShare: Double, source: String)
   /// The training size and abnormal share leave no room for normal rows.
   case noNormalTrainingRows(trainSize: Int, abnormalShare: Double)
   /// The training and test data have series of different lengths.
@@ -64,36 +86,75 @@ public enum DataError: Error, CustomStringConvertible, Equatable {
         """
     case .noDataRows(let file):
       return """
-        \(quoted(file)) has no data rows. A data file needs one series per line, with the class label first.
+        \(quoted(file)) has no data rows. A data file needs one series per line, after the header row if it has one.
         """
     case .missingValues(let file, let line, let label):
       return """
         Line \(line) of \(quoted(file)) has the label \(shortened(label)) but no values. \
-        Every row needs a class label followed by the series values.
+        Every row of a labelled file needs a class label and at least one value.
         """
-    case .emptyField(let file, let line, let column):
+    case .emptyField(let file, let line, let column, let columnName):
       return """
-        Line \(line), column \(column) of \(quoted(file)) is empty. Remove the extra comma or fill in the value.
+        \(place(file, line, column, columnName)) is empty. Remove the extra comma or fill in the value.
         """
     case .rowLengthMismatch(let file, let line, let columns, let expectedColumns, let firstLine):
       return """
-        Line \(line) of \(quoted(file)) has \(columns) columns, expected \(expectedColumns) as on line \(firstLine) \
-        (a label and \(expectedColumns - 1) values). Every series in a file must have the same length.
+        Line \(line) of \(quoted(file)) has \(columns) columns, expected \(expectedColumns) as on line \(firstLine). \
+        Every row of a file must have the same number of columns.
         """
-    case .invalidNumber(let file, let line, let column, let text):
+    case .invalidNumber(let file, let line, let column, let text, let columnName):
+      // Only a file read without header detection can fail on a header name in line 1.
+      let headerAdvice = line == 1 && columnName == nil ? " If line 1 is a header row, read the file with a header." : ""
       return """
-        Line \(line), column \(column) of \(quoted(file)) is \(shortened(text)), which is not a number. \
-        Values must be decimal numbers such as 0.25 or -1.5e-3, and the file must not have a header line.
+        \(place(file, line, column, columnName)) is \(shortened(text)), which is not a number. \
+        Values must be decimal numbers such as 0.25 or -1.5e-3.\(headerAdvice)
         """
-    case .nonFiniteNumber(let file, let line, let column, let text):
+    case .nonFiniteNumber(let file, let line, let column, let text, let columnName):
       return """
-        Line \(line), column \(column) of \(quoted(file)) is \(shortened(text)), which is not a finite number. \
+        \(place(file, line, column, columnName)) is \(shortened(text)), which is not a finite number. \
         Replace missing or infinite values before loading the file.
         """
-    case .numberOutOfRange(let file, let line, let column, let text):
+    case .numberOutOfRange(let file, let line, let column, let text, let columnName):
       return """
-        Line \(line), column \(column) of \(quoted(file)) is \(shortened(text)), which is too large for a 32-bit float \
+        \(place(file, line, column, columnName)) is \(shortened(text)), which is too large for a 32-bit float \
         (the maximum magnitude is about 3.4e38). Rescale the data before loading it.
+        """
+    case .unclosedQuote(let file, let line, let column):
+      return """
+        Line \(line), column \(column) of \(quoted(file)) opens a quote that is not closed on the same line. \
+        Close the quote, and write a quote inside a quoted field as two quotes (""). Fields cannot span lines.
+        """
+    case .textAfterClosingQuote(let file, let line, let column):
+      return """
+        Line \(line), column \(column) of \(quoted(file)) has text after its closing quote. \
+        Put a separator after the quote, or write a quote inside a quoted field as two quotes ("").
+        """
+    case .labelColumnOutOfRange(let file, let line, let column, let columnCount):
+      return """
+        The label column \(column) does not exist: line \(line) of \(quoted(file)) has \(columnCount) \
+        column\(columnCount == 1 ? "" : "s"). Choose a column from 1 to \(columnCount), first, last or none.
+        """
+    case .columnNameNeedsHeader(let file, let name):
+      return """
+        The label column is selected by the name \(quoted(name)), but \(quoted(file)) is read without a header row. \
+        Read it with a header, or select the label column by number.
+        """
+    case .columnNameNotFound(let file, let line, let name, let availableNames):
+      return """
+        The header on line \(line) of \(quoted(file)) has no column named \(quoted(name)). \
+        Its columns are: \(listedNames(availableNames)). \
+        Names must match exactly; if the file has no header row, select the label column by number.
+        """
+    case .duplicateColumnName(let file, let line, let name, let columns):
+      let numbers = columns.map(String.init).joined(separator: " and ")
+      return """
+        The header on line \(line) of \(quoted(file)) names columns \(numbers) \(shortened(name)), \
+        so names cannot select the label column. Rename one of them, or select the label column by number.
+        """
+    case .emptyColumnName(let file, let line, let column):
+      return """
+        Column \(column) of the header on line \(line) of \(quoted(file)) has no name, \
+        so names cannot select the label column. Name every column, or select the label column by number.
         """
     case .invalidTrainSize(let size):
       return "The training size must be at least 1, got \(size)."
@@ -109,6 +170,11 @@ public enum DataError: Error, CustomStringConvertible, Equatable {
       return """
         No row of \(quoted(source)) has the normal label \(normalLabels.joined(separator: " or ")). \
         Choose the normal labels from those present: \(present).
+        """
+    case .abnormalShareNeedsLabels(let abnormalShare, let source):
+      return """
+        The share of abnormal training rows is \(abnormalShare), but \(quoted(source)) is unlabelled, \
+        so it has no abnormal rows. Use an abnormal share of 0 with unlabelled data.
         """
     case .noNormalTrainingRows(let trainSize, let abnormalShare):
       return """
@@ -136,6 +202,19 @@ private func shortened(_ text: String) -> String {
   let limit = 60
   guard text.count > limit else { return quoted(text) }
   return quoted(String(text.prefix(limit))) + "… (\(text.utf8.count) bytes)"
+}
+
+/// Names the place of a field for a message: `Line 3, column 2 ("pulse") of "beats.csv"`.
+private func place(_ file: String, _ line: Int, _ column: Int, _ columnName: String?) -> String {
+  let name = columnName.map { " (\(shortened($0)))" } ?? ""
+  return "Line \(line), column \(column)\(name) of \(quoted(file))"
+}
+
+/// Lists header names for a message, at most 20 of them.
+private func listedNames(_ names: [String]) -> String {
+  let limit = 20
+  let listed = names.prefix(limit).map(shortened).joined(separator: ", ")
+  return names.count > limit ? listed + " and \(names.count - limit) more" : listed
 }
 
 private func hexadecimal(_ byte: UInt8) -> String {

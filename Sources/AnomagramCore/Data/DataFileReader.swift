@@ -1,28 +1,50 @@
-import CFloatParsing
 import Foundation
 
-/// Loads labelled series from UCR-style text files.
+/// Loads series from UCR-style text files and CSV files.
 ///
-/// Each non-blank line is one series: the class label first, then the values.
-/// Fields are separated by tabs, commas or runs of spaces, so the archive's
-/// `.tsv` files and its older `.txt` files (labels written as `1.0000000e+00`,
-/// runs of spaces, leading spaces on each line) both load. The reader also
-/// accepts CRLF line ends, a UTF-8 byte-order mark and blank lines anywhere,
-/// and keeps counting blank lines so that messages give the file's real line
-/// numbers.
+/// Each non-blank line is one series. The UCR archive's layout is the class
+/// label first, then the values, with no header (`DataFileFormat.ucr`).
+/// `DataFileFormat` can move the label to another column, drop it for
+/// unlabelled rows, and allow a header row of column names.
+///
+/// Separators: when a comma separates two fields of the first non-blank row,
+/// the file is comma-separated. Then only a comma separates fields, spaces and
+/// tabs around a field are ignored, and spaces inside an unquoted field belong
+/// to it, so a header name such as `heart rate` needs no quotes. Otherwise a
+/// field ends at a run of spaces or tabs or at a comma, so the archive's
+/// `.tsv` files and its older `.txt` files (labels written as
+/// `1.0000000e+00`, runs of spaces, leading spaces on each line) both load.
+/// Either way a comma separates exactly two fields, so `1,,2` and a trailing
+/// comma leave an empty field, which is an error in a data row.
+///
+/// Quoting: a field that starts with `"` runs to the next `"` that is not
+/// doubled and may contain separators. `""` inside it stands for one quote.
+/// Quoted fields may be header names, labels or values (`"0.5"` is the
+/// number 0.5), and must end on the line where they start.
+///
+/// Header: with `HeaderMode.detect`, the first non-blank row is a header when
+/// a field outside the label column is neither empty nor a number
+/// (NaN and infinity count as numbers here, so they fail later as values).
+/// Every later row must then hold numbers in those columns, as in any file.
+/// A label column selected by name always makes the first row a header. One
+/// more case is detected: the first row's label is text, every later label is
+/// a number, and the first row's values are whole numbers that each add one
+/// to the one before (a header such as `label,0,1,2`).
+///
+/// The reader also accepts CRLF line ends, a UTF-8 byte-order mark and blank
+/// lines anywhere, and keeps counting blank lines so that messages give the
+/// file's real line numbers. Column numbers in messages count every field of
+/// the row from 1, label included.
 ///
 /// Labels go through `ClassLabel.canonical`, which keeps a label that is not a
 /// number as text. Values must be finite decimal numbers that fit in `Float`.
-/// A comma separates exactly two fields, so `1,,2` and a trailing comma are
-/// rejected as empty fields, while runs of spaces and tabs count as one
-/// separator.
 public enum DataFileReader {
   /// Reads and parses the file at `path`.
   ///
   /// Error messages and `Dataset.source` name the file by `path`.
-  public static func load(path: String) throws(DataError) -> Dataset {
+  public static func load(path: String, format: DataFileFormat = .ucr) throws(DataError) -> Dataset {
     let bytes = try readBytes(path: path)
-    return try parse(bytes: bytes, source: path)
+    return try parse(bytes: bytes, source: path, format: format)
   }
 
   /// Parses the bytes of a data file.
@@ -30,7 +52,11 @@ public enum DataFileReader {
   /// - Parameters:
   ///   - bytes: The whole file, in UTF-8.
   ///   - source: The file name used in error messages and in `Dataset.source`.
-  public static func parse(bytes: [UInt8], source: String) throws(DataError) -> Dataset {
+  ///   - format: The header rule and the label column. The default is the
+  ///     UCR layout, in which a header row is an error.
+  public static func parse(bytes: [UInt8], source: String, format: DataFileFormat = .ucr) throws(DataError)
+    -> Dataset
+  {
     if let problem = firstNonTextByte(in: bytes) {
       let line = lineNumber(ofByteAt: problem.offset, in: bytes)
       if problem.byte == 0 {
@@ -40,7 +66,7 @@ public enum DataFileReader {
     }
 
     let parsed = bytes.withUnsafeBufferPointer { buffer in
-      var parser = RowParser(bytes: buffer, source: source)
+      var parser = RowParser(bytes: buffer, source: source, format: format)
       return Result { () throws(DataError) in try parser.parseAllLines() }
     }
     return try parsed.get()
@@ -172,162 +198,5 @@ public enum DataFileReader {
   /// Returns the 1-based line number of the byte at `offset`.
   private static func lineNumber(ofByteAt offset: Int, in bytes: [UInt8]) -> Int {
     1 + bytes[0..<offset].lazy.filter { $0 == UInt8(ascii: "\n") }.count
-  }
-}
-
-/// Turns the lines of one file into a `Dataset`, working on the bytes in place.
-private struct RowParser {
-  let bytes: UnsafeBufferPointer<UInt8>
-  let source: String
-
-  private var values: [Float] = []
-  private var labels: [String] = []
-  /// Canonical form of each label text seen so far, because files repeat a few labels.
-  private var canonicalLabels: [String: String] = [:]
-  /// Column count (label included) and line number of the first data row.
-  private var firstRow: (columns: Int, line: Int)?
-
-  init(bytes: UnsafeBufferPointer<UInt8>, source: String) {
-    self.bytes = bytes
-    self.source = source
-  }
-
-  mutating func parseAllLines() throws(DataError) -> Dataset {
-    let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
-    var lineStart = bytes.starts(with: byteOrderMark) ? byteOrderMark.count : 0
-    var line = 1
-    while lineStart < bytes.count {
-      let lineEnd = endOfLine(from: lineStart)
-      var contentEnd = lineEnd
-      if contentEnd > lineStart && bytes[contentEnd - 1] == UInt8(ascii: "\r") {
-        contentEnd -= 1
-      }
-      try parseLine(lineStart..<contentEnd, line: line)
-      lineStart = lineEnd + 1
-      line += 1
-    }
-
-    guard let firstRow else {
-      throw .noDataRows(file: source)
-    }
-    let featureCount = firstRow.columns - 1
-    let matrix = Matrix(rows: labels.count, columns: featureCount, elements: values)
-    return Dataset(values: matrix, labels: labels, source: source)
-  }
-
-  /// Returns the index of the next line feed at or after `start`, or `bytes.count` if there is none.
-  private func endOfLine(from start: Int) -> Int {
-    // memchr is vectorised in the C library, so finding line ends costs little.
-    guard let found = memchr(bytes.baseAddress! + start, Int32(UInt8(ascii: "\n")), bytes.count - start) else {
-      return bytes.count
-    }
-    return UnsafeRawPointer(found) - UnsafeRawPointer(bytes.baseAddress!)
-  }
-
-  /// Parses one line without its line end. A line of only blanks is skipped.
-  private mutating func parseLine(_ range: Range<Int>, line: Int) throws(DataError) {
-    var position = skippingBlanks(from: range.lowerBound, to: range.upperBound)
-    if position == range.upperBound {
-      return
-    }
-
-    var column = 0
-    var label = ""
-    while true {
-      column += 1
-      let fieldStart = position
-      while position < range.upperBound && !isSeparator(bytes[position]) {
-        position += 1
-      }
-      if fieldStart == position {
-        throw .emptyField(file: source, line: line, column: column)
-      }
-      if column == 1 {
-        label = canonicalLabel(fieldStart..<position)
-      } else {
-        values.append(try number(fieldStart..<position, line: line, column: column))
-      }
-
-      // A separator is a run of blanks, or one comma with optional blanks around it.
-      position = skippingBlanks(from: position, to: range.upperBound)
-      if position == range.upperBound {
-        break
-      }
-      if bytes[position] == UInt8(ascii: ",") {
-        position = skippingBlanks(from: position + 1, to: range.upperBound)
-        if position == range.upperBound {
-          throw .emptyField(file: source, line: line, column: column + 1)
-        }
-      }
-    }
-
-    try checkColumnCount(column, line: line, label: label)
-    if firstRow == nil {
-      firstRow = (column, line)
-      reserveCapacity(firstLineLength: range.count, columns: column)
-    }
-    labels.append(label)
-  }
-
-  private func checkColumnCount(_ columns: Int, line: Int, label: String) throws(DataError) {
-    if columns == 1 {
-      throw .missingValues(file: source, line: line, label: label)
-    }
-    if let firstRow, columns != firstRow.columns {
-      throw .rowLengthMismatch(
-        file: source, line: line, columns: columns, expectedColumns: firstRow.columns, firstLine: firstRow.line)
-    }
-  }
-
-  /// Reserves room for the whole file, estimating the row count from the
-  /// length of the first line, so that appending does not copy 7 MB files
-  /// several times over.
-  private mutating func reserveCapacity(firstLineLength: Int, columns: Int) {
-    let estimatedRows = bytes.count / max(firstLineLength, 1) + 1
-    values.reserveCapacity(estimatedRows * (columns - 1))
-    labels.reserveCapacity(estimatedRows)
-  }
-
-  private mutating func canonicalLabel(_ range: Range<Int>) -> String {
-    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-    if let known = canonicalLabels[text] {
-      return known
-    }
-    let canonical = ClassLabel.canonical(text)
-    canonicalLabels[text] = canonical
-    return canonical
-  }
-
-  private func number(_ range: Range<Int>, line: Int, column: Int) throws(DataError) -> Float {
-    // CChar and UInt8 have the same size and may alias each other.
-    let characters = UnsafeRawPointer(bytes.baseAddress! + range.lowerBound).assumingMemoryBound(to: CChar.self)
-    var value: Float = 0
-    let status = anomagram_parse_float(characters, range.count, &value)
-    switch status {
-    case anomagram_parse_ok where value.isFinite:
-      return value
-    case anomagram_parse_ok:
-      throw .nonFiniteNumber(file: source, line: line, column: column, text: text(range))
-    case anomagram_parse_overflow:
-      throw .numberOutOfRange(file: source, line: line, column: column, text: text(range))
-    default:
-      throw .invalidNumber(file: source, line: line, column: column, text: text(range))
-    }
-  }
-
-  private func text(_ range: Range<Int>) -> String {
-    String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-  }
-
-  private func skippingBlanks(from start: Int, to end: Int) -> Int {
-    var position = start
-    while position < end && (bytes[position] == UInt8(ascii: " ") || bytes[position] == UInt8(ascii: "\t")) {
-      position += 1
-    }
-    return position
-  }
-
-  private func isSeparator(_ byte: UInt8) -> Bool {
-    byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: ",")
   }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Settings for drawing training and test rows from labelled data.
+/// Settings for drawing training and test rows from a data set.
 public struct SplitConfiguration: Sendable, Equatable, Codable {
   /// The largest allowed `abnormalShare`, because a training set needs normal
   /// rows to learn what normal looks like.
@@ -44,7 +44,7 @@ public struct SplitConfiguration: Sendable, Equatable, Codable {
   }
 }
 
-/// Training and test rows drawn from labelled data and scaled for the model.
+/// Training and test rows drawn from a data set and scaled for the model.
 ///
 /// Training rows are `trainSize` rows, of which `round(abnormalShare *
 /// trainSize)` are abnormal rows of any class and the rest are normal. Test
@@ -61,6 +61,13 @@ public struct SplitConfiguration: Sendable, Equatable, Codable {
 /// `trainIndices` and `testIndices`), not in the random order of the draw.
 /// The split depends only on the data and the configuration, bit for bit.
 /// The scaler is fitted on the raw training rows and applied to both parts.
+///
+/// Unlabelled data (`Dataset.isLabelled` false) has one class: every row
+/// carries the label `ClassLabel.unlabelled` and counts as normal, whatever
+/// `normalLabels` contains. Training from it needs an abnormal share of 0. An
+/// unlabelled test set therefore has no abnormal rows, so its ROC curve and
+/// AUC are undefined, and `warnings` contains a sentence about it.
+/// `trainIsLabelled` and `testIsLabelled` record which parts had labels.
 public struct DataSplit: Sendable, Equatable {
   /// Scaled training rows, `[trainRows, featureCount]`.
   public let train: Matrix
@@ -82,7 +89,13 @@ public struct DataSplit: Sendable, Equatable {
   public let testIndices: [Int]
   /// The scaler fitted on the raw training rows.
   public let scaler: MinMaxScaler
-  /// Sentences about rows that were requested but not available, for the user.
+  /// Whether the training rows came from labelled data.
+  public let trainIsLabelled: Bool
+  /// Whether the test rows came from labelled data.
+  public let testIsLabelled: Bool
+  /// Sentences for the user about rows that were requested but not
+  /// available, and about unlabelled test rows, which change what the
+  /// metrics mean.
   public let warnings: [String]
 
   /// The number of values in each row.
@@ -96,7 +109,7 @@ public struct DataSplit: Sendable, Equatable {
   /// `testIndices` are row numbers in `pool`.
   public static func make(pool: Dataset, configuration: SplitConfiguration) throws(DataError) -> DataSplit {
     let normalLabels = try validatedNormalLabels(configuration)
-    try requireNormalRows(in: pool, normalLabels: normalLabels)
+    try requireNormalRows(in: pool, normalLabels: normalLabels, abnormalShare: configuration.abnormalShare)
 
     var generator = SeededGenerator.stream(seed: configuration.seed, purpose: 1)
     var warnings: [String] = []
@@ -125,11 +138,11 @@ public struct DataSplit: Sendable, Equatable {
         trainSource: train.source, trainFeatures: train.featureCount,
         testSource: test.source, testFeatures: test.featureCount)
     }
-    try requireNormalRows(in: train, normalLabels: normalLabels)
+    try requireNormalRows(in: train, normalLabels: normalLabels, abnormalShare: configuration.abnormalShare)
 
     var generator = SeededGenerator.stream(seed: configuration.seed, purpose: 1)
     var warnings: [String] = []
-    if !test.labels.contains(where: normalLabels.contains) {
+    if test.isLabelled && !test.labels.contains(where: normalLabels.contains) {
       warnings.append(
         "The test data \(test.source.debugDescription) has no rows labelled \(listed(normalLabels)), "
           + "so every test row is abnormal.")
@@ -155,16 +168,30 @@ public struct DataSplit: Sendable, Equatable {
     scaler = MinMaxScaler.fit(rawTrain)
     train = scaler.transform(rawTrain)
     trainLabels = trainIndices.map { trainData.labels[$0] }
-    trainIsAbnormal = trainLabels.map { !normalLabels.contains($0) }
+    trainIsAbnormal = trainIndices.map { Self.isAbnormal(row: $0, of: trainData, normalLabels: normalLabels) }
     self.trainIndices = trainIndices
+    trainIsLabelled = trainData.isLabelled
 
     rawTest = testData.values.selectingRows(testIndices)
     test = scaler.transform(rawTest)
     testLabels = testIndices.map { testData.labels[$0] }
-    testIsAbnormal = testLabels.map { !normalLabels.contains($0) }
+    testIsAbnormal = testIndices.map { Self.isAbnormal(row: $0, of: testData, normalLabels: normalLabels) }
     self.testIndices = testIndices
+    testIsLabelled = testData.isLabelled
 
-    self.warnings = warnings
+    var allWarnings = warnings
+    if !testData.isLabelled {
+      allWarnings.append(
+        "The test rows are unlabelled, so every one counts as normal. There is no ROC curve or AUC, "
+          + "and each test row above the threshold counts as a false positive.")
+    }
+    self.warnings = allWarnings
+  }
+
+  /// Returns whether a row is abnormal: never for unlabelled data, otherwise
+  /// when its label is not a normal label.
+  private static func isAbnormal(row: Int, of data: Dataset, normalLabels: Set<String>) -> Bool {
+    data.isLabelled && !normalLabels.contains(data.labels[row])
   }
 }
 
@@ -186,7 +213,20 @@ extension DataSplit {
     return Set(configuration.normalLabels.map(ClassLabel.canonical))
   }
 
-  private static func requireNormalRows(in data: Dataset, normalLabels: Set<String>) throws(DataError) {
+  /// Checks that the training data has normal rows and, when it is
+  /// unlabelled, that no abnormal rows are requested from it.
+  private static func requireNormalRows(
+    in data: Dataset, normalLabels: Set<String>, abnormalShare: Double
+  ) throws(DataError) {
+    guard data.isLabelled else {
+      if data.sampleCount == 0 {
+        throw .noDataRows(file: data.source)
+      }
+      if abnormalShare != 0 {
+        throw .abnormalShareNeedsLabels(abnormalShare: abnormalShare, source: data.source)
+      }
+      return
+    }
     guard !data.labels.contains(where: normalLabels.contains) else { return }
     throw .normalLabelsMissing(
       normalLabels: normalLabels.sorted(by: ClassLabel.areInIncreasingOrder),
@@ -207,15 +247,17 @@ extension DataSplit {
       throw .noNormalTrainingRows(trainSize: configuration.trainSize, abnormalShare: configuration.abnormalShare)
     }
 
-    var normalRows = data.labels.indices.filter { normalLabels.contains(data.labels[$0]) }
-    var abnormalRows = data.labels.indices.filter { !normalLabels.contains(data.labels[$0]) }
+    var normalRows = data.labels.indices.filter { !isAbnormal(row: $0, of: data, normalLabels: normalLabels) }
+    var abnormalRows = data.labels.indices.filter { isAbnormal(row: $0, of: data, normalLabels: normalLabels) }
     generator.shuffle(&normalRows)
     generator.shuffle(&abnormalRows)
 
     if normalRows.count < normalRequested {
+      let available =
+        data.isLabelled ? "rows labelled \(listed(normalLabels))" : "rows, all unlabelled and counted as normal"
       warnings.append(
         "Training uses \(normalRows.count) normal rows instead of the requested \(normalRequested), "
-          + "because the data has only \(normalRows.count) rows labelled \(listed(normalLabels)).")
+          + "because the data has only \(normalRows.count) \(available).")
     }
     if abnormalRows.count < abnormalRequested {
       warnings.append(
