@@ -6,6 +6,10 @@ public enum Anomagram {
 
     Commands:
       train             Train an autoencoder headless and report AUC, threshold and metrics
+      evaluate          Report AUC and metrics of a saved model on a labelled data file
+      score             Write the reconstruction error and verdict of each row of values
+      export            Write a saved model in the TensorFlow.js layers format
+      import            Read a TensorFlow.js layers model into a model file
       benchmark         Measure training speed in samples per second
       screen-benchmark  Measure start-up and frame drawing time of the app
       help              Show this help
@@ -26,6 +30,14 @@ public enum Anomagram {
       return TrainCommand.run(arguments: rest, console: console)
     case "benchmark":
       return BenchmarkCommand.run(arguments: rest, console: console)
+    case "evaluate":
+      return EvaluateCommand.run(arguments: rest, console: console)
+    case "score":
+      return ScoreCommand.run(arguments: rest, console: console)
+    case "export":
+      return ExportCommand.run(arguments: rest, console: console)
+    case "import":
+      return ImportCommand.run(arguments: rest, console: console)
     case "help", "--help", "-h":
       console.writeOutput(usage)
       return 0

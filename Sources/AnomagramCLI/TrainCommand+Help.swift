@@ -16,7 +16,7 @@ extension TrainCommand {
     let sections: [(String, [TrainOptionSpec])] = [
       ("Data", TrainOptionSpec.data), ("Model", TrainOptionSpec.model),
       ("Optimizer and regularization", TrainOptionSpec.optimizer), ("Schedule", TrainOptionSpec.schedule),
-      ("Output", TrainOptionSpec.output),
+      ("Output", TrainOptionSpec.output), ("Saving the model", TrainOptionSpec.persistence),
     ]
     for (title, specs) in sections {
       text += "\n\(title):\n"

@@ -19,6 +19,10 @@ public enum TrainCommand {
       console.writeOutput(helpText)
       return 0
     }
+    if let problem = outputFolderProblem(options) {
+      console.writeError("anomagram train: \(problem)\n")
+      return 1
+    }
 
     let split: DataSplit
     let dataFiles: [String]
@@ -49,12 +53,13 @@ public enum TrainCommand {
       console.writeError("anomagram train: \(error)\n")
       return 1
     }
-    console.writeOutput(options.json ? report.jsonText() + "\n" : report.summaryText())
+    console.writeOutput(options.json ? report.jsonText() + "\n" : unlabelledDataNote(split) + report.summaryText())
     if report.status == TrainingStatus.diverged.rawValue {
       console.writeError("anomagram train: \(report.failureReason ?? "Training diverged.") \(divergenceAdvice)\n")
+      reportModelNotSaved(options, console: console)
       return 1
     }
-    return 0
+    return saveTrainedModel(snapshot: session.snapshot, split: split, options: options, report: report, console: console)
   }
 
   static let divergenceAdvice = "Try a smaller learning rate (--learning-rate), for example a tenth of this one."
@@ -70,15 +75,19 @@ public enum TrainCommand {
 
   /// The rows of the `--data` files pooled, the `--test-data` rows if
   /// given, and the paths of the data files (the bundled ones by default).
+  ///
+  /// The `--data` files are read with `options.dataFormat` and the test file
+  /// with `options.testDataFormat`, so every `--data` file is labelled or
+  /// every one is unlabelled.
   public static func loadData(_ options: TrainOptions) throws -> (pool: Dataset, test: Dataset?, files: [String]) {
     var files = options.dataFiles
     if files.isEmpty {
       guard let bundled = BundledData.locate() else { throw CommandError(BundledData.notFoundMessage) }
       files = bundled
     }
-    var pool = try DataFileReader.load(path: files[0])
+    var pool = try DataFileReader.load(path: files[0], format: options.dataFormat)
     for file in files.dropFirst() {
-      let next = try DataFileReader.load(path: file)
+      let next = try DataFileReader.load(path: file, format: options.dataFormat)
       guard next.featureCount == pool.featureCount else {
         throw CommandError(
           "The --data files must hold series of the same length: \"\(files[0])\" has \(pool.featureCount) "
@@ -86,8 +95,29 @@ public enum TrainCommand {
       }
       pool = pool.appending(next)
     }
-    let test = try options.testDataFile.map { try DataFileReader.load(path: $0) }
+    let test = try options.testDataFile.map { try DataFileReader.load(path: $0, format: options.testDataFormat) }
     return (pool, test, files)
+  }
+
+  /// Returns the summary's opening line about unlabelled rows, or "" when
+  /// the training and test rows are all labelled.
+  static func unlabelledDataNote(_ split: DataSplit) -> String {
+    let training =
+      split.trainIsLabelled
+      ? "The training rows are labelled"
+      : "The training data is unlabelled, so all \(split.train.rows) training rows count as normal"
+    switch (split.trainIsLabelled, split.testIsLabelled) {
+    case (true, true):
+      return ""
+    case (false, true):
+      return "\(training). The test rows are labelled.\n"
+    case (_, false):
+      return """
+        \(training). The \(split.test.rows) test rows are unlabelled, so there is no AUC, and a test row above the \
+        threshold counts as a false positive.
+
+        """
+    }
   }
 
   /// Builds the report from the final snapshot.

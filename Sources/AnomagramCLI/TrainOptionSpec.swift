@@ -12,18 +12,38 @@ struct TrainOptionSpec: Sendable {
 
   var takesValue: Bool { valueName != nil }
 
-  static let all: [TrainOptionSpec] = data + model + optimizer + schedule + output
+  static let all: [TrainOptionSpec] = data + model + optimizer + schedule + output + persistence
 
   static let data: [TrainOptionSpec] = [
     TrainOptionSpec(
       names: ["--data"], valueName: "FILE",
-      help: "Labelled series, one per line, label first (UCR format: tabs, commas or spaces). "
-        + "Repeat to pool several files. Default: the bundled ECG5000 training and test files, pooled.",
+      help: "Series, one per line: UCR format (label first; tabs, commas or spaces) or CSV, with or without "
+        + "a header row. Repeat to pool several files. Default: the bundled ECG5000 training and test files, pooled.",
       apply: { options, value, _ in options.dataFiles.append(value) }),
     TrainOptionSpec(
       names: ["--test-data"], valueName: "FILE",
       help: "Draw test rows from this file and training rows from --data. Default: split the --data rows.",
       apply: { options, value, _ in options.testDataFile = value }),
+    TrainOptionSpec(
+      names: ["--label-column"], valueName: "COLUMN",
+      help: "Column of the --data files that contains the class label: first, last, a column number from 1, a "
+        + "header name, or none for unlabelled rows (all count as normal; needs --abnormal-share 0 and a "
+        + "threshold rule on training errors). Default: first.",
+      apply: { options, value, option in options.labelColumn = try labelColumn(value, option) }),
+    TrainOptionSpec(
+      names: ["--test-label-column"], valueName: "COLUMN",
+      help: "Label column of the --test-data file, in the same forms as --label-column. "
+        + "Without this option the --test-data file uses the --label-column value.",
+      apply: { options, value, option in options.testLabelColumn = try labelColumn(value, option) }),
+    TrainOptionSpec(
+      names: ["--header"], valueName: nil,
+      help: "Read the first row of every data file as a header of column names. Without --header or "
+        + "--no-header, a first row is a header when a field outside the label column is not a number.",
+      apply: { options, _, _ in options.header = .present }),
+    TrainOptionSpec(
+      names: ["--no-header"], valueName: nil,
+      help: "Read the first row of every data file as data. The last of --header and --no-header wins.",
+      apply: { options, _, _ in options.header = .absent }),
     TrainOptionSpec(
       names: ["--normal-class"], valueName: "LABELS",
       help: "Class labels that count as normal, separated by commas; all others are abnormal. Default: 1.",
@@ -196,6 +216,19 @@ struct TrainOptionSpec: Sendable {
       apply: { options, _, _ in options.showHelp = true }),
   ]
 
+  static let persistence: [TrainOptionSpec] = [
+    TrainOptionSpec(
+      names: ["--save"], valueName: "FILE",
+      help: "Save the trained model with its scaler, threshold and settings to FILE (JSON), for anomagram "
+        + "evaluate, score and export. Nothing is saved when training diverges.",
+      apply: { options, value, _ in options.saveFile = value }),
+    TrainOptionSpec(
+      names: ["--export-tfjs"], valueName: "DIR",
+      help: "Write the trained model to the folder DIR in the TensorFlow.js layers format: model.json, "
+        + "weights.bin, and anomagram.json with the scaler and threshold.",
+      apply: { options, value, _ in options.exportTensorFlowJSDirectory = value }),
+  ]
+
   // MARK: - Value parsing
 
   static func positiveInteger(_ value: String, _ option: String) throws(UsageError) -> Int {
@@ -217,6 +250,23 @@ struct TrainOptionSpec: Sendable {
       throw UsageError.invalid(option, value, expected: "a number from 0 up to but not including 1")
     }
     return number
+  }
+
+  /// Reads `first`, `last`, `none`, a column number from 1, or else a header name.
+  static func labelColumn(_ value: String, _ option: String) throws(UsageError) -> LabelColumn {
+    switch value {
+    case "first": return .first
+    case "last": return .last
+    case "none": return .unlabelled
+    case "":
+      throw UsageError.invalid(option, value, expected: "first, last, none, a column number or a column name")
+    default:
+      guard let number = Int(value) else { return .name(value) }
+      guard number >= 1 else {
+        throw UsageError.invalid(option, value, expected: "a column number of 1 or more (the first column is 1)")
+      }
+      return .number(number)
+    }
   }
 
   static func choice<T: RawRepresentable & CaseIterable>(_ value: String, _ option: String) throws(UsageError) -> T

@@ -8,9 +8,20 @@ public struct TrainOptions: Equatable, Sendable {
   public var dataFiles: [String] = []
   /// When set, test rows come from this file and training rows from `dataFiles`.
   public var testDataFile: String?
+  /// Whether the first row of each data file is a header of column names.
+  public var header: HeaderMode = .detect
+  /// The column of the `dataFiles` that contains the class label, or
+  /// `.unlabelled` for unlabelled rows.
+  public var labelColumn: LabelColumn = .first
+  /// The label column of `testDataFile`; `nil` means `labelColumn`.
+  public var testLabelColumn: LabelColumn?
   public var split = SplitConfiguration(trainSize: 2000, testSize: 1000, abnormalShare: 0, normalLabels: ["1"], seed: 1)
   public var training = TrainOptions.defaultTraining
   public var thresholdRule: ThresholdRule = .percentile(ThresholdRule.defaultPercentile)
+  /// Where to save the trained model as a model file, if anywhere.
+  public var saveFile: String?
+  /// Folder to export the trained model to in the TensorFlow.js layers format, if any.
+  public var exportTensorFlowJSDirectory: String?
   public var json = false
   public var showProgress = true
   public var showHelp = false
@@ -127,5 +138,56 @@ public struct TrainOptions: Equatable, Sendable {
     if thresholdRule.needsLabels == false, case .fixed(let value) = thresholdRule, !value.isFinite {
       throw .invalid("--threshold", "\(value)", expected: "a finite number")
     }
+    try validateDataFormat()
+  }
+}
+
+// MARK: - Data file format
+
+extension TrainOptions {
+  /// How to read the `dataFiles`.
+  public var dataFormat: DataFileFormat {
+    DataFileFormat(header: header, labelColumn: labelColumn)
+  }
+
+  /// How to read `testDataFile`.
+  public var testDataFormat: DataFileFormat {
+    DataFileFormat(header: header, labelColumn: testLabelColumn ?? labelColumn)
+  }
+
+  /// Whether the test rows have labels: those of `testDataFile` if given,
+  /// otherwise those of the `dataFiles`.
+  public var testRowsAreLabelled: Bool {
+    testDataFile == nil ? dataFormat.isLabelled : testDataFormat.isLabelled
+  }
+
+  /// Checks the options that concern labels and headers.
+  func validateDataFormat() throws(UsageError) {
+    if testLabelColumn != nil && testDataFile == nil {
+      throw UsageError("--test-label-column needs --test-data, because without it the test rows come from --data.")
+    }
+    if header == .absent, case .name(let name) = labelColumn {
+      throw Self.nameNeedsHeader(option: "--label-column", name: name)
+    }
+    if header == .absent, case .name(let name)? = testLabelColumn {
+      throw Self.nameNeedsHeader(option: "--test-label-column", name: name)
+    }
+    if labelColumn == .unlabelled && split.abnormalShare != 0 {
+      throw UsageError(
+        "--abnormal-share is \(split.abnormalShare), but it must be 0 with --label-column none, "
+          + "because unlabelled rows all count as normal.")
+    }
+    if thresholdRule.needsLabels && !testRowsAreLabelled {
+      throw UsageError(
+        "--threshold \(thresholdRule.argument) needs labelled test rows, because it picks the threshold that "
+          + "best separates the classes, but the test rows are unlabelled (label column none). Use a rule on "
+          + "training errors: percentile[:P], mean-std[:K] or fixed:VALUE.")
+    }
+  }
+
+  private static func nameNeedsHeader(option: String, name: String) -> UsageError {
+    UsageError(
+      "\(option) \"\(name)\" selects a column by name, which needs a header row, but --no-header is given. "
+        + "Remove --no-header, or select the column by number.")
   }
 }

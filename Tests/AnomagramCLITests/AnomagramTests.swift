@@ -10,7 +10,8 @@ struct AnomagramTests {
 
     #expect(run.status == 0)
     #expect(run.output == Anomagram.usage)
-    #expect(run.output.hasPrefix("Usage: anomagram <command>"))
+    #expect(run.output.hasPrefix("Usage: anomagram [options]"))
+    #expect(run.output.contains("anomagram <command> [options]"))
     #expect(run.error.isEmpty)
   }
 

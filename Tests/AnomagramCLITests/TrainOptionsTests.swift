@@ -78,6 +78,15 @@ private let optionCases: [ParseCase] = [
   ParseCase(["--threshold", "mean-std:2"]) { $0.thresholdRule = .meanPlusStandardDeviations(2) },
   ParseCase(["--threshold", "fixed:0.02"]) { $0.thresholdRule = .fixed(0.02) },
   ParseCase(["--json"]) { $0.json = true },
+  ParseCase(["--save", "m.json"]) { $0.saveFile = "m.json" },
+  ParseCase(["--export-tfjs", "web"]) { $0.exportTensorFlowJSDirectory = "web" },
+  ParseCase(["--label-column", "last"]) { $0.labelColumn = .last },
+  ParseCase(["--test-label-column", "none", "--test-data", "t.csv"]) {
+    $0.testLabelColumn = .unlabelled
+    $0.testDataFile = "t.csv"
+  },
+  ParseCase(["--header"]) { $0.header = .present },
+  ParseCase(["--no-header"]) { $0.header = .absent },
   ParseCase(["--quiet"]) { $0.showProgress = false },
   ParseCase(["-q"]) { $0.showProgress = false },
   ParseCase(["--help"]) { $0.showHelp = true },

@@ -1,0 +1,137 @@
+import AnomagramCore
+import Foundation
+
+/// `anomagram evaluate`: how well a saved model separates the classes of a
+/// labelled data file.
+public enum EvaluateCommand {
+  public static let helpText = """
+    Usage: anomagram evaluate (--model FILE | --tfjs DIR) [options]
+
+    Scales each row of a labelled data file with the model's scaler, computes its
+    reconstruction error, and reports the AUC and the metrics at the model's
+    threshold, or at the threshold a rule chooses on this data. The report goes
+    to standard output; each row's error and verdict can be written to a file.
+
+    Options:
+      --model FILE          Model file from anomagram train --save or anomagram import.
+      --tfjs DIR            TensorFlow.js model folder (model.json, weights.bin and the
+                            optional sidecar anomagram.json).
+      --data FILE           Labelled series, one per line, label first (UCR format).
+                            Default: the bundled ECG5000_TEST.tsv.
+      --normal-class LABELS Labels that count as normal, separated by commas.
+                            Default: the model's normal labels.
+      --threshold RULE      max-f1, max-accuracy or youden, chosen on this data, or
+                            fixed:VALUE. Default: the model's threshold. Rules on
+                            training errors (percentile, mean-std) need the training
+                            rows, which a model file does not keep.
+      --json                Print one JSON object instead of the text report.
+      --errors-csv FILE     Write each row's number, label, class, error and verdict
+                            as CSV.
+      --errors-json FILE    Write the same as a JSON array.
+      --help, -h            Show this help.
+
+    Exit status: 0 on success, 1 when the model or data cannot be read or do not
+    fit each other, 2 for invalid options.
+
+    """
+
+  struct Options: Equatable {
+    var source: ModelSource?
+    var dataFile: String?
+    var normalLabels: [String]?
+    var threshold: ThresholdRule?
+    var json = false
+    var errorsCSV: String?
+    var errorsJSON: String?
+    var showHelp = false
+  }
+
+  /// Runs the command and returns the exit status.
+  public static func run(arguments: [String], console: Console) -> Int32 {
+    let options: Options
+    do {
+      options = try parse(arguments)
+    } catch {
+      console.writeError("anomagram evaluate: \(error)\n")
+      return 2
+    }
+    if options.showHelp {
+      console.writeOutput(helpText)
+      return 0
+    }
+
+    do {
+      let (file, notes) = try options.source!.load()
+      for note in notes { console.writeError("anomagram evaluate: \(note)\n") }
+      let evaluation = try evaluate(file, options: options)
+      for warning in evaluation.warnings { console.writeError("anomagram evaluate: \(warning)\n") }
+      if let path = options.errorsCSV {
+        try AtomicFile.write(evaluation.samplesCSV(), to: path)
+      }
+      if let path = options.errorsJSON {
+        try AtomicFile.write(evaluation.samplesJSON(), to: path)
+      }
+      console.writeOutput(options.json ? evaluation.report.jsonText() + "\n" : evaluation.report.summaryText())
+    } catch {
+      console.writeError("anomagram evaluate: \(error)\n")
+      return 1
+    }
+    return 0
+  }
+
+  static func parse(_ arguments: [String]) throws(UsageError) -> Options {
+    var options = Options()
+    var scanner = ArgumentScanner(arguments)
+    while let option = try scanner.nextOption() {
+      switch option {
+      case "--model": try ModelSource.set(&options.source, to: .modelFile(try scanner.value()), option: option)
+      case "--tfjs": try ModelSource.set(&options.source, to: .tensorFlowJS(try scanner.value()), option: option)
+      case "--data": options.dataFile = try scanner.value()
+      case "--normal-class": options.normalLabels = try parseNormalLabels(try scanner.value(), option: option)
+      case "--threshold":
+        let rule = try parseThresholdRule(try scanner.value(), option: option)
+        try rule.requireNoTrainingErrors(option: option)
+        options.threshold = rule
+      case "--json":
+        try scanner.expectNoValue()
+        options.json = true
+      case "--errors-csv": options.errorsCSV = try scanner.value()
+      case "--errors-json": options.errorsJSON = try scanner.value()
+      case "--help", "-h":
+        try scanner.expectNoValue()
+        options.showHelp = true
+      default:
+        throw UsageError("Unknown option \(option); see anomagram evaluate --help.")
+      }
+    }
+    guard !options.showHelp else { return options }
+    if options.source == nil {
+      throw UsageError("Missing model: give --model FILE or --tfjs DIR; see anomagram evaluate --help.")
+    }
+    if options.errorsCSV != nil && options.errorsJSON != nil {
+      throw UsageError("Give --errors-csv or --errors-json, not both.")
+    }
+    return options
+  }
+
+  /// Loads the data, checks that it fits the model, and evaluates the model on it.
+  static func evaluate(_ file: ModelFile, options: Options) throws -> Evaluation {
+    let dataPath: String
+    if let dataFile = options.dataFile {
+      dataPath = dataFile
+    } else {
+      guard let bundled = BundledData.locate() else { throw CommandError(BundledData.notFoundMessage) }
+      dataPath = bundled[1]
+    }
+    let data = try DataFileReader.load(path: dataPath)
+    guard data.featureCount == file.featureCount else {
+      throw CommandError(
+        "The data file \(dataPath.debugDescription) has \(data.featureCount) values per row, but the model "
+          + "\(options.source!.path.debugDescription) takes \(file.featureCount). Use data with series of the "
+          + "length the model was trained on.")
+    }
+    return try Evaluation(
+      file: file, source: options.source!, data: data, normalLabels: options.normalLabels ?? file.normalLabels,
+      thresholdRule: options.threshold)
+  }
+}
