@@ -27,6 +27,9 @@ public enum BenchmarkCommand {
     let medianSamplesPerSecond: Double
     let minimumSamplesPerSecond: Double
     let maximumSamplesPerSecond: Double
+    /// Samples per second if a step took only its matrix products, at their
+    /// fastest: the most the BLAS library allows for this model.
+    let matrixProductBoundSamplesPerSecond: Double
   }
 
   public static let helpText = """
@@ -34,7 +37,8 @@ public enum BenchmarkCommand {
 
     Trains two models with Adam on the normal rows (label 1) of the bundled
     ECG5000_TEST.tsv, scaled to [0, 1], on one thread, and prints the median
-    training speed over the measured epochs:
+    training speed over the measured epochs, beside the speed that the
+    step's matrix products alone would allow (their fastest of 200 steps):
       small  140-7-3-2-3-7-140 at batch 512
       large  140-64-32-8-32-64-140 at batch 256
 
@@ -94,7 +98,8 @@ public enum BenchmarkCommand {
             + "\(result.batchSize): \(Format.grouped(Int(result.medianSamplesPerSecond))) samples/s median "
             + "(min \(Format.grouped(Int(result.minimumSamplesPerSecond))), "
             + "max \(Format.grouped(Int(result.maximumSamplesPerSecond))); \(result.measuredEpochs) epochs "
-            + "of \(result.rows) rows)\n")
+            + "of \(result.rows) rows); matrix products alone allow "
+            + "\(Format.grouped(Int(result.matrixProductBoundSamplesPerSecond)))\n")
       }
     }
     if json {
@@ -136,10 +141,13 @@ public enum BenchmarkCommand {
       rates.append(Double(rows.rows) / (trainer.trainingSeconds - before))
     }
     rates.sort()
+    let productSeconds = MatrixProductBenchmark.fastestStepSeconds(
+      architecture: trainer.architecture, batch: benchmarkCase.batchSize, repetitions: 200)
     let median = rates.count % 2 == 1 ? rates[rates.count / 2] : (rates[rates.count / 2 - 1] + rates[rates.count / 2]) / 2
     return Result(
       model: benchmarkCase.name, architecture: trainer.architecture.summary, batchSize: benchmarkCase.batchSize,
       rows: rows.rows, warmupEpochs: warmup, measuredEpochs: epochs, medianSamplesPerSecond: median,
-      minimumSamplesPerSecond: rates.first ?? 0, maximumSamplesPerSecond: rates.last ?? 0)
+      minimumSamplesPerSecond: rates.first ?? 0, maximumSamplesPerSecond: rates.last ?? 0,
+      matrixProductBoundSamplesPerSecond: Double(benchmarkCase.batchSize) / productSeconds)
   }
 }
