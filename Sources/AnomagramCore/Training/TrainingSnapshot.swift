@@ -93,3 +93,24 @@ public struct TrainingSnapshot: Sendable {
     return trainingSeconds * (1 - progress) / progress
   }
 }
+
+extension TrainingSnapshot {
+  /// A snapshot of a model that was not trained in this session (a saved
+  /// or imported one), evaluated on `split` and shown as finished with no
+  /// loss history; `nil` when its reconstruction errors are NaN.
+  public static func evaluating(
+    _ model: Autoencoder, on split: DataSplit, configuration: TrainingConfiguration
+  ) -> TrainingSnapshot? {
+    guard let evaluation = EpochEvaluation(epoch: 0, model: model, split: split) else { return nil }
+    let baseline = PCABaseline.fit(training: split.train, componentCount: model.architecture.latentSize)
+    var history = EvaluationHistory()
+    history.append(evaluation)
+    return TrainingSnapshot(
+      sequence: 1, status: .finished, configuration: configuration, split: split, architecture: model.architecture,
+      epoch: 0, batch: 0, batchesPerEpoch: 1, history: [], evaluation: evaluation, evaluationHistory: history,
+      model: model,
+      baselineAUC: ROCCurve(errors: baseline.reconstructionErrors(split.test), isAbnormal: split.testIsAbnormal).auc,
+      learningRate: configuration.optimizer.learningRate, samplesPerSecond: 0, trainingSeconds: 0,
+      failureReason: nil)
+  }
+}
