@@ -123,7 +123,10 @@ struct RenderTests {
   }
 
   // The help window is 78 columns wide, centred over the panes, and
-  // lists the keys by pane; every action fits (see `helpActionsFit`).
+  // lists the keys both screens share, those of the Train screen, then
+  // those of each pane, replay with its memory bound included. All 31
+  // lines fit without scrolling, and every action fits (see
+  // `helpActionsFit`).
   @Test("help overlay at 120x40")
   func helpOverlay() {
     var state = Fixtures.idleState()
@@ -203,7 +206,7 @@ struct RenderTests {
 
     #expect(canvas.size == size)
     #expect(rows.count == 60)
-    #expect(rows[0] == " Anomagram   Train   synthetic waves: 200 rows of 24 values")
+    #expect(rows[0] == " Anomagram   1 Train   2 Explore   synthetic waves: 200 rows of 24 values")
     for row in 1...12 {
       #expect(rows[row].prefix(40) == largeRows[row].prefix(40), "model pane row \(row)")
     }
@@ -321,7 +324,7 @@ struct RenderTests {
     .model: " ↑↓ select  ←→ change  a add layer  d remove  Enter type units  Space train  n one epoch  r reset  ",
     .settings: " ↑↓ select  ←→ change  Enter type value  Space train  n one epoch  r reset  Tab next pane  ",
     .threshold: " ←→ fine  ↑↓ coarse  f max F1  a max accuracy  y Youden  p percentile  s mean+3sd  l log counts  ",
-    .lossChart: " l log scale  Space train  n one epoch  r reset  Tab next pane  ",
+    .lossChart: " l log scale  [ replay  Space train  n one epoch  r reset  Tab next pane  2 Explore  ",
   ]
 
   @Test("footer lists the focused pane's keys", arguments: 0..<4)
@@ -425,7 +428,7 @@ struct RenderTests {
 
     let text = view(state, size: Self.large).text
 
-    for section in HelpOverlay.sections {
+    for section in HelpOverlay.sections(for: .train) {
       for (key, action) in section.keys {
         #expect(text.contains(action), "\(section.title): \(key)")
       }
@@ -441,13 +444,13 @@ struct RenderTests {
     press(.character("?"), in: &state)
 
     var seen = view(state, size: Self.minimum).text
-    for _ in 0..<HelpOverlay.lines.count {
+    for _ in 0..<HelpOverlay.lines(for: .train).count {
       press(.down, in: &state)
       seen += view(state, size: Self.minimum).text
     }
 
     #expect(view(state, size: Self.minimum).text.contains("Up/Down scroll"))
-    for section in HelpOverlay.sections {
+    for section in HelpOverlay.sections(for: .train) {
       for (key, action) in section.keys {
         #expect(seen.contains(action), "\(section.title): \(key)")
       }
@@ -469,7 +472,7 @@ extension String {
 /// Screens as `Canvas.text` shows them: trailing spaces removed.
 private enum ExpectedScreen {
   static let idle120 = """
-     Anomagram   Train   synthetic waves: 200 rows of 24 values
+     Anomagram   1 Train   2 Explore   synthetic waves: 200 rows of 24 values
     ┌ Model ───────────────────────────────┐┌ Loss per epoch ──────────────────────┐┌ Error histogram ─────────────────────┐
     │ input         24 ██                  ││─ train -  ─ validation -             ││ Errors appear once training starts.  │
     │▶dense 1       12 █    relu        300││  1│                                  ││                                      │
@@ -512,7 +515,7 @@ private enum ExpectedScreen {
     """
 
   static let finished120 = """
-     Anomagram   Train   synthetic waves: 200 rows of 24 values
+     Anomagram   1 Train   2 Explore   synthetic waves: 200 rows of 24 values
     ┌ Model ───────────────────────────────┐┌ Loss per epoch ──────────────────────┐┌ Error histogram ─────────────────────┐
     │ input         24 ██                  ││─ train 0.0602  ─ validation 0.0738   ││█ normal  █ abnormal                  │
     │▶dense 1       12 █    relu        300││0.0907│      ⢄                        ││4│          █         █         █│ █  │
@@ -555,7 +558,7 @@ private enum ExpectedScreen {
     """
 
   static let idle80 = """
-     Anomagram   Train   synthetic waves: 200 rows of 24 values
+     Anomagram   1 Train   2 Explore   synthetic waves: 200 rows of 24 values
     ┌ Model ─────────────────────────┐┌ Loss per epoch ┐┌ Error histogram ─────────┐
     │ input         24               ││─ train -       ││ Errors appear once train…│
     │▶dense 1       12 relu       300││  1│            ││                          │
@@ -582,7 +585,7 @@ private enum ExpectedScreen {
     """
 
   static let finished80 = """
-     Anomagram   Train   synthetic waves: 200 rows of 24 values
+     Anomagram   1 Train   2 Explore   synthetic waves: 200 rows of 24 values
     ┌ Model ─────────────────────────┐┌ Loss per epoch ┐┌ Error histogram ─────────┐
     │ input         24               ││─ train 0.0602  ││█ normal  █ abnormal      │
     │▶dense 1       12 relu       300││0.0907│ ⠰⣄⡀     ││  5│      █ █           │ │
@@ -655,19 +658,19 @@ private enum ExpectedScreen {
     """
 
   static let help120 = """
-     Anomagram   Train   synthetic waves: 200 rows of 24 values
+     Anomagram   1 Train   2 Explore   synthetic waves: 200 rows of 24 values
     ┌ Model ───────────────────────────────┐┌ Loss per epoch ──────────────────────┐┌ Error histogram ─────────────────────┐
-    │ input         24 ██                  ││─ train -  ─ validation -             ││ Errors appear once training starts.  │
-    │▶dense 1       12 █    relu        300││  1│                                  ││                                      │
-    │ dense 2        6 █    relu         78││   │                                  ││                                      │
-    │ bottleneck     3 █ ┌ Help: keys of the Train screen ────────────────────────────────────────────┐                    │
-    │ dense 2'       6 █ │ Everywhere                                                                 │                    │
-    │ dense 1'      12 █ │  Space             start training, pause, resume                           │                    │
-    │ output        24 ██│  n                 train one epoch, then pause                             │                    │
-    │ hidden act.       r│  r                 reset: forget the model; the next start builds one      │                    │
-    │ output act.       s│  Tab / Shift-Tab   next / previous pane                                    │                    │
-    │ 819 parameters     │  ?                 this help                                               │                    │
-    └────────────────────│  q                 quit (asks first while training)                        │                    │
+    │ input         24 ██┌ Help: keys of the Train screen ────────────────────────────────────────────┐e training starts.  │
+    │▶dense 1       12 █ │ Everywhere                                                                 │                    │
+    │ dense 2        6 █ │  1 / 2             Train screen / Explore screen (or F1 / F2)              │                    │
+    │ bottleneck     3 █ │  Space             start training, pause, resume                           │                    │
+    │ dense 2'       6 █ │  n                 train one epoch, then pause                             │                    │
+    │ dense 1'      12 █ │  ?                 this help                                               │                    │
+    │ output        24 ██│  q                 quit (asks first while training)                        │                    │
+    │ hidden act.       r│                                                                            │                    │
+    │ output act.       s│ Train screen                                                               │                    │
+    │ 819 parameters     │  r                 reset: forget the model; the next start builds one      │                    │
+    └────────────────────│  Tab / Shift-Tab   next / previous pane                                    │                    │
     ┌ Training ──────────│                                                                            │                    │
     │ epochs            5│ Model                                                                      │                    │
     │ batch size        1│  Up / Down         select a layer or activation                            │                    │
@@ -687,10 +690,10 @@ private enum ExpectedScreen {
     │                    │  f a y             maximum F1, maximum accuracy, Youden's J                │                    │
     │                    │  p s               99th percentile, mean + 3 sd of training errors         │                    │
     │                    │  l                 log scale: histogram counts, or the focused loss chart  │                    │
+    │                    │  [ / ] and Esc     replay an earlier / later epoch; Esc back to live       │                    │
+    │                    │                    stores up to 400 epochs, ~24 MB with the default split  │                    │
     │                    │ Esc or ? closes this help.                                                 │                    │
     │                    └────────────────────────────────────────────────────────────────────────────┘                    │
-    │                                      ││                              ││                                              │
-    │                                      ││                              ││                                              │
     │                                      ││                              ││                                              │
     └──────────────────────────────────────┘└──────────────────────────────┘└──────────────────────────────────────────────┘
      IDLE  epoch 0/5 ░░░░░░░░░░░░░░░░░░░░   0%
@@ -698,7 +701,7 @@ private enum ExpectedScreen {
     """
 
   static let inProgress120 = """
-     Anomagram   Train   synthetic waves: 200 rows of 24 values
+     Anomagram   1 Train   2 Explore   synthetic waves: 200 rows of 24 values
     ┌ Model ───────────────────────────────┐┌ Loss per epoch ──────────────────────┐┌ Error histogram ─────────────────────┐
     │ input         24 ██                  ││─ train 0.0877  ─ validation 0.0892   ││█ normal  █ abnormal                  │
     │▶dense 1       12 █    relu        300││0.0893│      ⠄                        ││4│                █   █       █ █│    │
@@ -741,7 +744,7 @@ private enum ExpectedScreen {
     """
 
   static let quit80 = """
-     Anomagram   Train   synthetic waves: 200 rows of 24 values
+     Anomagram   1 Train   2 Explore   synthetic waves: 200 rows of 24 values
     ┌ Model ─────────────────────────┐┌ Loss per epoch ┐┌ Error histogram ─────────┐
     │ input         24               ││─ train 0.0877  ││█ normal  █ abnormal      │
     │▶dense 1       12 relu       300││0.0893│ ⠐       ││6│        ▁   █     ▁ ▁│  │
@@ -768,7 +771,7 @@ private enum ExpectedScreen {
     """
 
   static let ascii120 = """
-     Anomagram   Train   synthetic waves: 200 rows of 24 values
+     Anomagram   1 Train   2 Explore   synthetic waves: 200 rows of 24 values
     + Model -------------------------------++ Loss per epoch ----------------------++ Error histogram ---------------------+
     | input         24 ##                  ||- train 0.0602  - validation 0.0738   ||# normal  # abnormal                  |
     |>dense 1       12 #    relu        300||0.0907|      .                        ||4|          #         #         #| #  |

@@ -110,7 +110,7 @@ enum TrainScreenFixtures {
   }()
 
   /// Trains a session to its end, waiting at most 60 seconds.
-  private static func runToEnd(split: DataSplit, training: TrainingConfiguration) -> Result<
+  static func runToEnd(split: DataSplit, training: TrainingConfiguration) -> Result<
     TrainingSnapshot, FixtureError
   > {
     let session = TrainingSession(split: split, configuration: training)

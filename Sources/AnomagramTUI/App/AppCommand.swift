@@ -2,7 +2,8 @@ import AnomagramCLI
 import AnomagramCore
 import Foundation
 
-/// `anomagram` without a subcommand: the full-screen Train screen.
+/// `anomagram` without a subcommand: the full-screen app with its Train and
+/// Explore screens.
 public enum AppCommand {
   public static let helpText = """
     Usage: anomagram [options]
@@ -10,7 +11,9 @@ public enum AppCommand {
     Opens the full-screen app: build an autoencoder with the keys, press Space
     to train it on the bundled ECG5000 heartbeats (or your --data file), and
     watch the loss, the error histogram, the ROC curve and the metrics update
-    live. Press ? in the app for the keys.
+    live. Press 2 for the Explore screen: step through the test heartbeats,
+    see each one's reconstruction and verdict, and draw your own. Press ? in
+    the app for the keys.
 
     Options of the app:
       --ascii          Draw with ASCII characters only (also used when the
@@ -67,9 +70,14 @@ public enum AppCommand {
       return 1
     }
 
-    let state = AppState(
+    var state = AppState(
       training: options.training, split: options.split, featureCount: data.pool.featureCount,
       dataDescription: describe(data), size: terminal.size, glyphs: terminal.glyphs, colors: terminal.colorSupport)
+    state.classNames = ClassNames.names(
+      dataFiles: data.files + [options.testDataFile].compactMap { $0 }, featureCount: data.pool.featureCount,
+      labels: Set(data.pool.labels + (data.test?.labels ?? [])))
+    // The app ships no pretrained model, so `state.pretrained` stays nil
+    // and the Explore screen tells the user to train one first.
     let runner = AppRunner(state: state, terminal: terminal, signals: signals, pool: data.pool, testPool: data.test)
     let signal = runner.run()
     terminal.shutdown()

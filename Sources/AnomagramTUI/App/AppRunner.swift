@@ -2,7 +2,7 @@ import AnomagramCore
 import Dispatch
 import Foundation
 
-/// Runs the Train screen: reads input, feeds messages to `update`, carries
+/// Runs the app's screens: reads input, feeds messages to `update`, carries
 /// out commands, and draws `view` whenever the state changed.
 ///
 /// Owns the terminal and the training session. Main thread only.
@@ -29,7 +29,7 @@ final class AppRunner {
     var needsDraw = true
     while true {
       if let signal = signals.pendingSignal {
-        session?.stop()
+        endSession()
         return signal
       }
       if needsDraw {
@@ -56,8 +56,18 @@ final class AppRunner {
         needsDraw = true
       }
     }
-    session?.stop()
+    endSession()
     return nil
+  }
+
+  /// Stops the training session and waits for its thread to leave the
+  /// training loop, at most 5 seconds. Returning while that thread is
+  /// inside a mini-batch let the process exit under it, which crashed with
+  /// SIGSEGV now and then in the end-to-end tests.
+  private func endSession() {
+    guard let session else { return }
+    session.stop()
+    session.waitUntilEnded(timeout: 5)
   }
 
   /// Turns one terminal event into messages; returns whether to redraw.

@@ -1,8 +1,25 @@
 import AnomagramCore
 
 /// Everything the app shows, as plain values: settings, the newest training
-/// snapshot, focus, threshold and overlays. Only `update` changes it.
+/// snapshot, the screen, focus, threshold and overlays. Only `update`
+/// changes it.
 public struct AppState: Sendable {
+  /// The full-screen views, switched with the keys 1 and 2 (or F1 and F2).
+  public enum Screen: Int, CaseIterable, Sendable {
+    /// Build the model, train it and read the metrics.
+    case train = 1
+    /// Step through the test heartbeats, draw new ones and see the bottleneck.
+    case explore = 2
+
+    /// The name in the title bar and the help window.
+    public var name: String {
+      switch self {
+      case .train: "Train"
+      case .explore: "Explore"
+      }
+    }
+  }
+
   /// The panes that take keys, in Tab order.
   public enum Pane: Int, CaseIterable, Sendable {
     case model
@@ -20,6 +37,7 @@ public struct AppState: Sendable {
   /// Where the data came from, for the title line.
   public let dataDescription: String
 
+  public var screen: Screen = .train
   public var focus: Pane = .model
   /// Selected row of the model pane (see `ModelRow`).
   public var modelCursor = 0
@@ -41,8 +59,28 @@ public struct AppState: Sendable {
   public var isStale = false
 
   public var threshold: ThresholdSetting = .rule(.percentile(ThresholdRule.defaultPercentile))
+  /// The epoch whose stored evaluation the Train screen's histogram, ROC
+  /// curve and metrics show, or `nil` for the newest one (live).
+  ///
+  /// Replay reads `snapshot.evaluationHistory`, which the training session
+  /// keeps within a fixed bound: at most 400 evaluations, about 24 MB with
+  /// the default split of 2,000 training and 1,000 test rows. Longer runs
+  /// keep an evenly thinned record, so an epoch may be shown by its nearest
+  /// stored neighbour.
+  public var replayEpoch: Int?
   public var lossScale: ChartScale = .linear
   public var histogramScale: ChartScale = .linear
+
+  /// The Explore screen's selection, filter, units and drawing.
+  public var explore = ExploreState()
+  /// A model to explore before any run has trained one (for example a
+  /// pretrained model shipped with the app), or `nil` when there is none.
+  /// The Explore screen prefers the current run's model once it exists.
+  public var pretrained: ExploreModel?
+  /// Names of the classes by canonical label, shown beside the label
+  /// numbers. Empty unless the data is the bundled ECG5000 (see
+  /// `ClassNames.names(dataFiles:featureCount:labels:)`).
+  public var classNames: [String: String] = [:]
 
   /// A one-line note in the status bar: the result of the last action or why it was refused.
   public var notice: Notice?
@@ -78,6 +116,37 @@ public struct AppState: Sendable {
 
   /// The status of the current run, `nil` when there is none.
   public var status: TrainingStatus? { snapshot?.status }
+
+  /// The evaluation the Train screen's histogram, ROC curve and metrics
+  /// show: the stored one nearest to `replayEpoch` while replaying,
+  /// otherwise the newest.
+  public var shownEvaluation: EpochEvaluation? {
+    guard let snapshot else { return nil }
+    if let replayEpoch, let stored = snapshot.evaluationHistory.nearest(toEpoch: replayEpoch) {
+      return stored
+    }
+    return snapshot.evaluation
+  }
+
+  /// Whether the Train screen shows a stored epoch rather than the newest one.
+  public var isReplaying: Bool {
+    replayEpoch != nil && snapshot?.evaluationHistory.evaluations.isEmpty == false
+  }
+
+  /// The threshold on `shownEvaluation`, or `nil` without an evaluation.
+  public var shownThresholdReading: ThresholdReading? {
+    guard let snapshot, let evaluation = shownEvaluation else { return nil }
+    return ThresholdReading(setting: threshold, evaluation: evaluation, testIsAbnormal: snapshot.split.testIsAbnormal)
+  }
+
+  /// The model and rows the Explore screen shows: the current run's model
+  /// with its newest evaluation, or the pretrained model when no run has one.
+  public var exploreModel: ExploreModel? {
+    if let snapshot, let model = ExploreModel(snapshot: snapshot) {
+      return model
+    }
+    return pretrained
+  }
 }
 
 /// Linear or logarithmic axis of a chart.

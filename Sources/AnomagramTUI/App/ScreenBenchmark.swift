@@ -3,8 +3,8 @@ import AnomagramCore
 import Dispatch
 import Foundation
 
-/// `anomagram screen-benchmark`: how long the Train screen takes to start
-/// and to draw, without a terminal.
+/// `anomagram screen-benchmark`: how long the app takes to start and to
+/// draw its screens, without a terminal.
 public enum ScreenBenchmark {
   public static let helpText = """
     Usage: anomagram screen-benchmark [--frames COUNT] [--width COLUMNS] [--height ROWS]
@@ -13,6 +13,8 @@ public enum ScreenBenchmark {
       start-up   loading the bundled data and drawing the first frame
       frame      drawing one frame of the Train screen after a finished run
                  (median over COUNT frames, default 200, at 200x60 by default)
+      explore    drawing one frame of the Explore screen after the same run,
+                 which includes the selected sample's forward pass
     The frame time covers the pure view function into an in-memory canvas;
     copying changed cells to the terminal comes on top.
 
@@ -68,6 +70,20 @@ public enum ScreenBenchmark {
       console.writeError("anomagram screen-benchmark: \(error)\n")
       return 1
     }
+    let times = frameTimes(state, size: size, frames: frames)
+    // The key 2 switches to Explore and fills the bottleneck plot's cache,
+    // as in the app, so the frames measure drawing alone.
+    _ = update(&state, with: .keyPressed(.character("2")))
+    let exploreTimes = frameTimes(state, size: size, frames: frames)
+    console.writeOutput(
+      String(format: "start-up: %.1f ms (load %d rows and draw the first frame)\n", startupMilliseconds, data.pool.sampleCount)
+        + summary("frame:   ", times, size: size) + summary("explore: ", exploreTimes, size: size))
+    return 0
+  }
+
+  /// Returns the time of drawing `frames` frames of `state`, in
+  /// milliseconds, sorted.
+  private static func frameTimes(_ state: AppState, size: Size, frames: Int) -> [Double] {
     var times: [Double] = []
     for _ in 0..<frames {
       let frameStart = DispatchTime.now().uptimeNanoseconds
@@ -75,12 +91,13 @@ public enum ScreenBenchmark {
       times.append(Double(DispatchTime.now().uptimeNanoseconds - frameStart) / 1e6)
       precondition(canvas.size == size)
     }
-    times.sort()
-    console.writeOutput(
-      String(format: "start-up: %.1f ms (load %d rows and draw the first frame)\n", startupMilliseconds, data.pool.sampleCount)
-        + String(
-          format: "frame:    %.2f ms median, %.2f ms minimum, %.2f ms maximum (%dx%d, %d frames)\n",
-          times[times.count / 2], times[0], times[times.count - 1], size.width, size.height, frames))
-    return 0
+    return times.sorted()
+  }
+
+  private static func summary(_ label: String, _ times: [Double], size: Size) -> String {
+    label
+      + String(
+        format: " %.2f ms median, %.2f ms minimum, %.2f ms maximum (%dx%d, %d frames)\n",
+        times[times.count / 2], times[0], times[times.count - 1], size.width, size.height, times.count)
   }
 }

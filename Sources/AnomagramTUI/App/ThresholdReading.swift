@@ -14,7 +14,22 @@ public struct ThresholdReading: Sendable {
   /// `nil` when the run has no evaluation yet.
   public init?(setting: ThresholdSetting, snapshot: TrainingSnapshot?) {
     guard let snapshot, let evaluation = snapshot.evaluation else { return nil }
-    let isAbnormal = snapshot.split.testIsAbnormal
+    self.init(setting: setting, evaluation: evaluation, testIsAbnormal: snapshot.split.testIsAbnormal)
+  }
+
+  /// Reads the threshold for `setting` on one epoch's evaluation, such as
+  /// an earlier epoch being replayed.
+  public init(setting: ThresholdSetting, evaluation: EpochEvaluation, testIsAbnormal: [Bool]) {
+    self.init(
+      setting: setting, trainingErrors: evaluation.trainErrors, testErrors: evaluation.testErrors,
+      testIsAbnormal: testIsAbnormal)
+  }
+
+  /// Reads the threshold for `setting` on the given reconstruction errors.
+  /// A rule that cannot be applied falls back to the default percentile of
+  /// `trainingErrors`, and the value is 0 when even that fails (no training
+  /// errors).
+  public init(setting: ThresholdSetting, trainingErrors: [Float], testErrors: [Float], testIsAbnormal: [Bool]) {
     var reason: String?
     switch setting {
     case .manual(let value):
@@ -23,20 +38,19 @@ public struct ThresholdReading: Sendable {
     case .rule(let rule):
       do {
         let choice = try ThresholdChoice(
-          rule: rule, trainingErrors: evaluation.trainErrors, testErrors: evaluation.testErrors,
-          testIsAbnormal: isAbnormal)
+          rule: rule, trainingErrors: trainingErrors, testErrors: testErrors, testIsAbnormal: testIsAbnormal)
         value = choice.value
         source = rule.name
       } catch {
         let fallback = ThresholdRule.percentile(ThresholdRule.defaultPercentile)
-        let choice = try? ThresholdChoice(rule: fallback, trainingErrors: evaluation.trainErrors)
+        let choice = try? ThresholdChoice(rule: fallback, trainingErrors: trainingErrors)
         value = choice?.value ?? 0
         source = fallback.name
         reason = "\(error)"
       }
     }
     fallbackReason = reason
-    counts = ConfusionCounts(errors: evaluation.testErrors, isAbnormal: isAbnormal, threshold: value)
+    counts = ConfusionCounts(errors: testErrors, isAbnormal: testIsAbnormal, threshold: value)
   }
 
   /// The error range the histogram shows: from 0 to a little above the

@@ -2,7 +2,8 @@ import AnomagramCore
 
 /// Keys of the threshold pane: left and right move the threshold in fine
 /// steps, up and down (or Page Up and Page Down) in coarse ones; letters
-/// snap it to a rule; `l` switches the histogram to log counts.
+/// snap it to a rule; `l` switches the histogram to log counts. `[`, `]`
+/// and Escape replay earlier epochs (see `handleReplayKey`).
 func handleThresholdKey(_ key: Key, in state: inout AppState) -> [Command] {
   switch key {
   case .character("l"):
@@ -26,7 +27,7 @@ func handleThresholdKey(_ key: Key, in state: inout AppState) -> [Command] {
   case .up, .pageUp, .character("k"):
     moveThreshold(steps: 1, fraction: 1 / 20, in: &state)
   default:
-    break
+    handleReplayKey(key, in: &state)
   }
   return []
 }
@@ -45,9 +46,7 @@ private func snap(to rule: ThresholdRule, in state: inout AppState) {
 
 /// Moves the threshold by `steps` times `fraction` of the histogram's range.
 private func moveThreshold(steps: Int, fraction: Float, in state: inout AppState) {
-  guard let snapshot = state.snapshot, let evaluation = snapshot.evaluation,
-    let reading = ThresholdReading(setting: state.threshold, snapshot: snapshot)
-  else {
+  guard let evaluation = state.shownEvaluation, let reading = state.shownThresholdReading else {
     state.notice = Notice(.info, "Train a model first: the threshold applies to its reconstruction errors.")
     return
   }

@@ -5,10 +5,19 @@ import AnomagramCore
 /// The only function that changes the app's state. It never blocks and
 /// never touches the terminal.
 public func update(_ state: inout AppState, with message: Message) -> [Command] {
+  let commands = apply(message, to: &state)
+  refreshProjection(&state)
+  return commands
+}
+
+private func apply(_ message: Message, to state: inout AppState) -> [Command] {
   switch message {
   case .keyPressed(let key):
     return handleKey(key, in: &state)
-  case .mouse:
+  case .mouse(let mouse):
+    if state.screen == .explore && !state.isShowingHelp && !state.isConfirmingQuit {
+      handleExploreMouse(mouse, in: &state)
+    }
     return []
   case .terminalResized(let size):
     state.size = size
@@ -19,12 +28,14 @@ public func update(_ state: inout AppState, with message: Message) -> [Command] 
     noteStatusChange(from: previousStatus, to: snapshot, in: &state)
     return []
   case .runStarted(let warnings):
+    state.replayEpoch = nil
     if let warning = warnings.first {
       state.notice = Notice(.warning, warning)
     }
     return []
   case .runFailedToStart(let reason):
     state.snapshot = nil
+    state.replayEpoch = nil
     state.notice = Notice(.error, reason)
     return []
   }
@@ -96,6 +107,7 @@ private func handleKey(_ key: Key, in state: inout AppState) -> [Command] {
     return handleEditorKey(key, in: &state)
   }
 
+  // Keys of every screen.
   switch key {
   case .character("q"):
     if state.status == .training {
@@ -107,6 +119,30 @@ private func handleKey(_ key: Key, in state: inout AppState) -> [Command] {
   case .character("?"):
     state.isShowingHelp = true
     return []
+  case .character("1"), .function(1):
+    state.screen = .train
+    return []
+  case .character("2"), .function(2):
+    state.screen = .explore
+    return []
+  case .character(" "):
+    return toggleTraining(&state)
+  case .character("n"):
+    return stepOneEpoch(&state)
+  default:
+    break
+  }
+
+  switch state.screen {
+  case .train: return handleTrainKey(key, in: &state)
+  case .explore: return handleExploreKey(key, in: &state)
+  }
+}
+
+/// Keys of the Train screen: Tab changes pane, `r` resets, and the rest go
+/// to the focused pane.
+private func handleTrainKey(_ key: Key, in state: inout AppState) -> [Command] {
+  switch key {
   case .tab:
     state.focus = AppState.Pane(rawValue: (state.focus.rawValue + 1) % AppState.Pane.allCases.count)!
     return []
@@ -114,10 +150,6 @@ private func handleKey(_ key: Key, in state: inout AppState) -> [Command] {
     let count = AppState.Pane.allCases.count
     state.focus = AppState.Pane(rawValue: (state.focus.rawValue + count - 1) % count)!
     return []
-  case .character(" "):
-    return toggleTraining(&state)
-  case .character("n"):
-    return stepOneEpoch(&state)
   case .character("r"):
     return resetRun(&state)
   default:
@@ -160,6 +192,7 @@ private func startRun(_ state: inout AppState, singleEpoch: Bool) -> [Command] {
     return []
   }
   state.isStale = false
+  state.replayEpoch = nil
   state.notice = Notice(.info, "Building \(state.architecture.summary) and drawing \(state.split.trainSize) training rows.")
   return [.startRun(state.training, state.split, singleEpoch: singleEpoch)]
 }
@@ -172,6 +205,7 @@ private func resetRun(_ state: inout AppState) -> [Command] {
   }
   state.snapshot = nil
   state.isStale = false
+  state.replayEpoch = nil
   state.notice = Notice(.info, "Model reset. Press Space to train a new one.")
   return [.discardRun]
 }
@@ -187,6 +221,8 @@ func markStale(_ state: inout AppState) {
 private func handleLossChartKey(_ key: Key, in state: inout AppState) -> [Command] {
   if key == .character("l") {
     state.lossScale = state.lossScale.toggled
+    return []
   }
+  handleReplayKey(key, in: &state)
   return []
 }

@@ -8,10 +8,10 @@ struct MetricsPane {
 
   func draw(into canvas: inout Canvas, in rect: Rect) {
     let focused = state.focus == .threshold
-    let inner = drawPaneFrame(&canvas, rect, title: "Threshold and metrics", focused: focused, glyphs: state.glyphs)
+    let inner = drawPaneFrame(
+      &canvas, rect, title: paneTitle(live: "Threshold and metrics", replay: "Metrics", state: state), focused: focused, glyphs: state.glyphs)
     guard inner.height > 0, inner.width > 10 else { return }
-    guard let snapshot = state.snapshot, let evaluation = snapshot.evaluation,
-      let reading = ThresholdReading(setting: state.threshold, snapshot: snapshot)
+    guard let snapshot = state.snapshot, let evaluation = state.shownEvaluation, let reading = state.shownThresholdReading
     else {
       canvas.writeTruncated("No model yet: press Space to train.", x: inner.x + 1, y: inner.y, foreground: Theme.muted, clip: inner, ellipsis: state.glyphs.ellipsis)
       return

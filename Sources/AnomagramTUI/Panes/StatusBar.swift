@@ -37,6 +37,12 @@ struct StatusBar {
         x = canvas.write("  ~\(Self.duration(remaining)) left", x: x, y: y, foreground: Theme.muted, clip: rect)
       }
     }
+
+    // Then what the screen shows instead of the newest state, and the notice.
+    if state.screen == .train, state.isReplaying, let epoch = state.shownEvaluation?.epoch {
+      x = canvas.write(
+        "  replay: epoch \(epoch) of \(epochs), Esc for live", x: x, y: y, foreground: Theme.warning, clip: rect)
+    }
     if state.isStale {
       x = canvas.write("  settings changed: Space starts a new run", x: x, y: y, foreground: Theme.warning, clip: rect)
     }
@@ -60,39 +66,74 @@ struct StatusBar {
   }
 }
 
-/// The footer: the keys that work in the focused pane, then the global ones.
+/// The footer: the keys that work in the focused pane (on the Explore
+/// screen, in its mode), then the global ones.
 struct Footer {
   let state: AppState
 
+  private var upDown: String { state.glyphs.isUnicode ? "↑↓" : "up/down" }
+  private var leftRight: String { state.glyphs.isUnicode ? "←→" : "left/right" }
+
   var keyHints: [(key: String, action: String)] {
-    let arrows = state.glyphs.isUnicode
-    let upDown = arrows ? "↑↓" : "up/down"
-    let leftRight = arrows ? "←→" : "left/right"
     if state.editor != nil {
       return [("0-9 . e -", "type"), ("Enter", "set"), ("Esc", "cancel"), ("Backspace", "delete")]
     }
     if state.isConfirmingQuit {
       return [("y", "quit"), ("any other key", "keep training")]
     }
-    var hints: [(String, String)]
+    switch state.screen {
+    case .train: return trainHints
+    case .explore: return exploreHints
+    }
+  }
+
+  private var trainHints: [(key: String, action: String)] {
+    // While replaying, the keys that step and return to live come first,
+    // so they stay in view on narrow footers.
+    let isReplayPane = state.focus == .threshold || state.focus == .lossChart
+    var hints: [(String, String)] = isReplayPane && state.replayEpoch != nil ? [("[ ]", "epoch"), ("Esc", "live")] : []
     switch state.focus {
     case .model:
-      hints = [(upDown, "select"), (leftRight, "change"), ("a", "add layer"), ("d", "remove"), ("Enter", "type units")]
+      hints += [(upDown, "select"), (leftRight, "change"), ("a", "add layer"), ("d", "remove"), ("Enter", "type units")]
     case .settings:
-      hints = [(upDown, "select"), (leftRight, "change"), ("Enter", "type value")]
+      hints += [(upDown, "select"), (leftRight, "change"), ("Enter", "type value")]
     case .threshold:
-      hints = [
+      hints += [
         (leftRight, "fine"), (upDown, "coarse"), ("f", "max F1"), ("a", "max accuracy"), ("y", "Youden"),
         ("p", "percentile"), ("s", "mean+3sd"), ("l", "log counts"),
       ]
     case .lossChart:
-      hints = [("l", "log scale")]
+      hints += [("l", "log scale")]
+    }
+    if isReplayPane && state.replayEpoch == nil {
+      hints.append(("[", "replay"))
     }
     hints += [
       ("Space", state.status == .training ? "pause" : "train"), ("n", "one epoch"), ("r", "reset"),
-      ("Tab", "next pane"),
+      ("Tab", "next pane"), ("2", "Explore"),
     ]
     return hints
+  }
+
+  private var exploreHints: [(key: String, action: String)] {
+    let training = ("Space", state.status == .training ? "pause" : "train")
+    if state.explore.drawing != nil {
+      return [
+        (leftRight, "move"), (upDown, "raise/lower"), ("Enter", "done"), ("[ ]", "brush"), ("0", "flat"),
+        ("z", "noise"), ("d", "from sample"), ("mouse", "draw"), training,
+      ]
+    }
+    guard state.exploreModel != nil else {
+      return [("1", "Train screen"), training]
+    }
+    var hints = [
+      (upDown, "step"), ("PgUp/PgDn", "10"), ("f", "filter"), ("u", state.explore.showsOriginalUnits ? "scaled" : "units"),
+      ("d", "draw"),
+    ]
+    if !ExploreLayout(size: state.size, showsBottleneckInList: false).hasBottleneckPane {
+      hints.append(("b", state.explore.showsBottleneckInList ? "list" : "bottleneck"))
+    }
+    return hints + [training, ("1", "Train")]
   }
 
   /// Keys shown at the right end whatever the width, so help and quitting

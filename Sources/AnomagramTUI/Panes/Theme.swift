@@ -13,4 +13,8 @@ public enum Theme {
   public static let warning = TerminalColor.yellow
   public static let error = TerminalColor.red
   public static let muted = TerminalColor.gray
+  /// The Explore screen's signal, its reconstruction and the error of each point.
+  public static let input = TerminalColor.cyan
+  public static let reconstruction = TerminalColor.magenta
+  public static let pointError = TerminalColor.orange
 }

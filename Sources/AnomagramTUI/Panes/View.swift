@@ -1,6 +1,6 @@
 import AnomagramCore
 
-/// The smallest terminal the Train screen fits in.
+/// The smallest terminal the Train and Explore screens fit in.
 public let minimumScreenSize = Size(width: 80, height: 24)
 
 /// Draws the whole screen for `state`. Pure: the same state and size give
@@ -19,6 +19,24 @@ public func view(_ state: AppState, size: Size) -> Canvas {
   StatusBar(state: state).draw(into: &canvas, in: statusRow)
   Footer(state: state).draw(into: &canvas, in: footerRow)
 
+  switch state.screen {
+  case .train: drawTrainScreen(&canvas, in: main, state: state)
+  case .explore: drawExploreScreen(&canvas, state: state, size: size)
+  }
+
+  if state.isShowingHelp {
+    HelpOverlay(state: state).draw(into: &canvas, in: main)
+  }
+  if state.isConfirmingQuit {
+    drawQuitQuestion(&canvas, in: main, state: state)
+  }
+  return canvas
+}
+
+/// Draws the Train screen's panes in `main`, the area between the title
+/// and status rows.
+private func drawTrainScreen(_ canvas: inout Canvas, in main: Rect, state: AppState) {
+  let size = canvas.size
   let leftWidth = size.width >= 110 ? 40 : 34
   let (left, right) = main.splitLeft(leftWidth)
   let modelHeight = min(left.height / 2 + 2, ModelRow.rows(for: state.training).count + state.training.encoderUnits.count + 5)
@@ -42,19 +60,18 @@ public func view(_ state: AppState, size: Size) -> Canvas {
     ROCPane(state: state).draw(into: &canvas, in: bottomParts.left)
     MetricsPane(state: state).draw(into: &canvas, in: bottomParts.rest)
   }
-
-  if state.isShowingHelp {
-    HelpOverlay(state: state).draw(into: &canvas, in: main)
-  }
-  if state.isConfirmingQuit {
-    drawQuitQuestion(&canvas, in: main, state: state)
-  }
-  return canvas
 }
 
+/// Draws the title row: the program's name, each screen's key and name with
+/// the current one bold and underlined, then where the data came from.
 private func drawTitle(_ canvas: inout Canvas, in rect: Rect, state: AppState) {
   var x = canvas.write(" Anomagram ", x: rect.x, y: rect.y, foreground: Theme.focusedBorder, style: [.bold, .reverse], clip: rect)
-  x = canvas.write(" Train ", x: x + 1, y: rect.y, style: [.bold, .underline], clip: rect)
+  for screen in AppState.Screen.allCases {
+    let isCurrent = screen == state.screen
+    x = canvas.write(
+      " \(screen.rawValue) \(screen.name) ", x: x + 1, y: rect.y, foreground: isCurrent ? .default : Theme.muted,
+      style: isCurrent ? [.bold, .underline] : [], clip: rect)
+  }
   canvas.write("  \(state.dataDescription)", x: x, y: rect.y, foreground: Theme.muted, clip: rect)
 }
 
