@@ -30,7 +30,7 @@ let package = Package(
       dependencies: [blasDependency, "CFloatParsing"]),
     .target(
       name: "AnomagramCLI",
-      dependencies: ["AnomagramCore"]),
+      dependencies: ["AnomagramCore", "CFloatParsing"]),
     .target(
       name: "AnomagramTUI",
       dependencies: ["AnomagramCore", "AnomagramCLI", "CNcurses"]),

@@ -42,7 +42,7 @@ public enum Anomagram {
       console.writeOutput(usage)
       return 0
     default:
-      console.writeError("anomagram: unknown command \"\(command)\".\n\n" + usage)
+      console.writeError("anomagram: Unknown command \"\(command)\".\n\n" + usage)
       return 2
     }
   }

@@ -49,6 +49,9 @@ public enum BenchmarkCommand {
       --json           Print the results as JSON.
       --help, -h       Show this help.
 
+    Exit status: 0 on success, 1 when the data cannot be loaded, 2 for invalid
+    options.
+
     """
 
   public static func run(arguments: [String], console: Console) -> Int32 {

@@ -16,8 +16,15 @@ public enum EvaluateCommand {
       --model FILE          Model file from anomagram train --save or anomagram import.
       --tfjs DIR            TensorFlow.js model folder (model.json, weights.bin and the
                             optional sidecar anomagram.json).
-      --data FILE           Labelled series, one per line, label first (UCR format).
-                            Default: the bundled ECG5000_TEST.tsv.
+      --data FILE           Labelled series, one per line: UCR files (label first,
+                            tabs, commas or spaces) or CSV files with a header.
+                            Default: when the model was trained on the bundled
+                            ECG5000 files, the test rows of its own split (rows it
+                            did not train on); otherwise the bundled ECG5000_TEST.tsv.
+      --header, --no-header Whether the first line of --data holds column names.
+                            Default: detected.
+      --label-column COLUMN first, last, a column number (from 1) or a column name.
+                            Default: first.
       --normal-class LABELS Labels that count as normal, separated by commas.
                             Default: the model's normal labels.
       --threshold RULE      max-f1, max-accuracy or youden, chosen on this data, or
@@ -27,7 +34,7 @@ public enum EvaluateCommand {
       --json                Print one JSON object instead of the text report.
       --errors-csv FILE     Write each row's number, label, class, error and verdict
                             as CSV.
-      --errors-json FILE    Write the same as a JSON array.
+      --errors-json FILE    Write the same as a JSON array (instead of --errors-csv).
       --help, -h            Show this help.
 
     Exit status: 0 on success, 1 when the model or data cannot be read or do not
@@ -38,6 +45,7 @@ public enum EvaluateCommand {
   struct Options: Equatable {
     var source: ModelSource?
     var dataFile: String?
+    var dataFormat = DataFileFormat(header: .detect, labelColumn: .first)
     var normalLabels: [String]?
     var threshold: ThresholdRule?
     var json = false
@@ -87,6 +95,18 @@ public enum EvaluateCommand {
       case "--model": try ModelSource.set(&options.source, to: .modelFile(try scanner.value()), option: option)
       case "--tfjs": try ModelSource.set(&options.source, to: .tensorFlowJS(try scanner.value()), option: option)
       case "--data": options.dataFile = try scanner.value()
+      case "--header":
+        try scanner.expectNoValue()
+        options.dataFormat.header = .present
+      case "--no-header":
+        try scanner.expectNoValue()
+        options.dataFormat.header = .absent
+      case "--label-column":
+        let column = try TrainOptionSpec.labelColumn(try scanner.value(), option)
+        guard column != .unlabelled else {
+          throw UsageError("--label-column none is not possible here: evaluate needs labels. Use anomagram score.")
+        }
+        options.dataFormat.labelColumn = column
       case "--normal-class": options.normalLabels = try parseNormalLabels(try scanner.value(), option: option)
       case "--threshold":
         let rule = try parseThresholdRule(try scanner.value(), option: option)
@@ -105,6 +125,9 @@ public enum EvaluateCommand {
       }
     }
     guard !options.showHelp else { return options }
+    if options.dataFormat.header == .absent, case .name(let name) = options.dataFormat.labelColumn {
+      throw UsageError("--label-column \(name) names a column, which needs a header row; drop --no-header.")
+    }
     if options.source == nil {
       throw UsageError("Missing model: give --model FILE or --tfjs DIR; see anomagram evaluate --help.")
     }
@@ -116,22 +139,51 @@ public enum EvaluateCommand {
 
   /// Loads the data, checks that it fits the model, and evaluates the model on it.
   static func evaluate(_ file: ModelFile, options: Options) throws -> Evaluation {
+    var notes: [String] = []
+    let data: Dataset
     let dataPath: String
     if let dataFile = options.dataFile {
       dataPath = dataFile
+      data = try DataFileReader.load(path: dataFile, format: options.dataFormat)
     } else {
       guard let bundled = BundledData.locate() else { throw CommandError(BundledData.notFoundMessage) }
-      dataPath = bundled[1]
+      if let heldOut = try heldOutBundledRows(for: file, bundledFiles: bundled) {
+        dataPath = heldOut.source
+        data = heldOut
+      } else {
+        dataPath = bundled[1]
+        data = try DataFileReader.load(path: dataPath)
+        notes.append(
+          "The model was not trained on a split of the bundled ECG5000 files, so it is evaluated on all of "
+            + "\(dataPath.debugDescription); rows it trained on may be among them.")
+      }
     }
-    let data = try DataFileReader.load(path: dataPath)
     guard data.featureCount == file.featureCount else {
       throw CommandError(
         "The data file \(dataPath.debugDescription) has \(data.featureCount) values per row, but the model "
           + "\(options.source!.path.debugDescription) takes \(file.featureCount). Use data with series of the "
           + "length the model was trained on.")
     }
-    return try Evaluation(
+    let evaluation = try Evaluation(
       file: file, source: options.source!, data: data, normalLabels: options.normalLabels ?? file.normalLabels,
       thresholdRule: options.threshold)
+    return evaluation.addingWarnings(notes)
+  }
+
+  /// The test rows of the model's own split of the bundled files, when the
+  /// model records a split and its training rows match that split's
+  /// (same fingerprint); otherwise `nil`.
+  static func heldOutBundledRows(for file: ModelFile, bundledFiles: [String]) throws -> Dataset? {
+    guard let splitConfiguration = file.split, let fingerprint = file.trainingData else { return nil }
+    var pool = try DataFileReader.load(path: bundledFiles[0])
+    for path in bundledFiles.dropFirst() { pool = pool.appending(try DataFileReader.load(path: path)) }
+    guard pool.featureCount == file.featureCount,
+      let split = try? DataSplit.make(pool: pool, configuration: splitConfiguration),
+      DataFingerprint(values: split.train, labels: split.trainLabels) == fingerprint
+    else { return nil }
+    let names = bundledFiles.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " + ")
+    return Dataset(
+      values: split.rawTest, labels: split.testLabels,
+      source: "held-out test rows of the model split of \(names)")
   }
 }

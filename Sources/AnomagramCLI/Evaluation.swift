@@ -13,7 +13,7 @@ struct Evaluation {
   /// Errors above it are predicted abnormal; `nil` when no threshold is known.
   let threshold: Float?
   /// Sentences for standard error about results that are missing or limited.
-  let warnings: [String]
+  private(set) var warnings: [String]
 
   /// Computes every row's error and the metrics.
   ///
@@ -68,6 +68,13 @@ struct Evaluation {
       metrics: choice.map {
         TrainReport.Metrics(ConfusionCounts(errors: errors, isAbnormal: isAbnormal, threshold: $0.value))
       })
+  }
+
+  /// The same evaluation with `notes` added before its warnings.
+  func addingWarnings(_ notes: [String]) -> Evaluation {
+    var copy = self
+    copy.warnings = notes + warnings
+    return copy
   }
 
   /// Returns the verdict of row `index`, or an empty string without a threshold.

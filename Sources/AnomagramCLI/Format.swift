@@ -18,6 +18,11 @@ enum Format {
     value.map { fixed($0, digits) } ?? "n/a"
   }
 
+  /// `count` followed by `noun`, with an "s" unless the count is 1: "1 row", "2 rows".
+  static func count(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+  }
+
   /// A whole number with thousands separated by commas.
   static func grouped(_ value: Int) -> String {
     let digits = String(value.magnitude)

@@ -37,7 +37,7 @@ enum ModelSource: Equatable {
   /// Sets `source` once, rejecting a second `--model` or `--tfjs`.
   static func set(_ source: inout ModelSource?, to new: ModelSource, option: String) throws(UsageError) {
     guard source == nil else {
-      throw UsageError("Give one model: either --model FILE or --tfjs DIR, once; \(option) repeats it.")
+      throw UsageError("Give one model, either --model FILE or --tfjs DIR, not both or twice (\(option) is extra).")
     }
     source = new
   }

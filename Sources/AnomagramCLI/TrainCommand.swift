@@ -55,7 +55,11 @@ public enum TrainCommand {
     }
     console.writeOutput(options.json ? report.jsonText() + "\n" : unlabelledDataNote(split) + report.summaryText())
     if report.status == TrainingStatus.diverged.rawValue {
-      console.writeError("anomagram train: \(report.failureReason ?? "Training diverged.") \(divergenceAdvice)\n")
+      var advice = divergenceAdvice
+      if options.training.regularization.kind != .none {
+        advice += " A very large regularization rate (--reg-rate) diverges too."
+      }
+      console.writeError("anomagram train: \(report.failureReason ?? "Training diverged.") \(advice)\n")
       reportModelNotSaved(options, console: console)
       return 1
     }
@@ -161,7 +165,8 @@ public enum TrainCommand {
     return TrainReport(
       config: config, data: data, status: snapshot.status.rawValue, failureReason: snapshot.failureReason,
       epochs: snapshot.history, auc: evaluation?.auc, baselineAUC: snapshot.baselineAUC,
-      baselineComponents: options.training.latentSize, threshold: threshold, metrics: metrics,
+      baselineComponents: TrainingSession.baselineComponents(
+        latentSize: options.training.latentSize, features: split.featureCount), threshold: threshold, metrics: metrics,
       alternativeThresholds: alternatives, collapse: collapse, timing: timing)
   }
 

@@ -54,7 +54,8 @@ struct TrainOptionSpec: Sendable {
       }),
     TrainOptionSpec(
       names: ["--train-size"], valueName: "ROWS",
-      help: "Training rows to draw. Default: 2000 (500 with --preset classic).",
+      help: "Training rows to draw; normal rows are drawn for training first, so a small file may leave none "
+        + "for testing. Default: 2000 (500 with --preset classic).",
       apply: { options, value, option in options.split.trainSize = try positiveInteger(value, option) }),
     TrainOptionSpec(
       names: ["--test-size"], valueName: "ROWS",
@@ -169,11 +170,16 @@ struct TrainOptionSpec: Sendable {
     TrainOptionSpec(
       names: ["--epochs"], valueName: "COUNT",
       help: "Passes over the training rows. Default: 50 (30 with --preset classic).",
-      apply: { options, value, option in options.training.epochs = try positiveInteger(value, option) }),
+      apply: { options, value, option in
+        options.training.epochs = try boundedInteger(value, option, maximum: TrainingConfiguration.maximumEpochs)
+      }),
     TrainOptionSpec(
       names: ["--batch-size"], valueName: "ROWS",
       help: "Rows per mini-batch; the last batch of an epoch may be smaller. Default: 64 (512 with --preset classic).",
-      apply: { options, value, option in options.training.batchSize = try positiveInteger(value, option) }),
+      apply: { options, value, option in
+        options.training.batchSize = try boundedInteger(
+          value, option, maximum: TrainingConfiguration.maximumBatchSize)
+      }),
     TrainOptionSpec(
       names: ["--seed"], valueName: "NUMBER",
       help: "Seed of every random choice: split, initialisation and shuffling. Default: 1.",
@@ -199,7 +205,7 @@ struct TrainOptionSpec: Sendable {
         do {
           options.thresholdRule = try ThresholdRule(argument: value)
         } catch {
-          throw UsageError("Invalid value for \(option): \(error)")
+          throw UsageError("\(error) (\(option))")
         }
       }),
     TrainOptionSpec(
@@ -234,6 +240,13 @@ struct TrainOptionSpec: Sendable {
   static func positiveInteger(_ value: String, _ option: String) throws(UsageError) -> Int {
     guard let number = Int(value), number >= 1 else {
       throw UsageError.invalid(option, value, expected: "a whole number of 1 or more")
+    }
+    return number
+  }
+
+  static func boundedInteger(_ value: String, _ option: String, maximum: Int) throws(UsageError) -> Int {
+    guard let number = Int(value), number >= 1, number <= maximum else {
+      throw UsageError.invalid(option, value, expected: "a whole number from 1 to \(maximum)")
     }
     return number
   }

@@ -76,7 +76,7 @@ public struct TrainOptions: Equatable, Sendable {
     while let option = try? presetScanner.nextOption() {
       if option == "--preset" {
         let name = try presetScanner.value()
-        guard let preset = Preset(rawValue: name) else {
+        guard let preset = Preset(rawValue: name.lowercased()) else {
           throw .invalid("--preset", name, expected: Preset.allCases.map(\.rawValue).joined(separator: " or "))
         }
         options.apply(preset)

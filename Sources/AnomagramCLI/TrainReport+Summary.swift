@@ -11,7 +11,7 @@ extension TrainReport {
       "Model \(config.architecture) (\(training.hiddenActivation.rawValue) hidden, "
         + "\(training.outputActivation.rawValue) output, \(Format.grouped(config.parameterCount)) parameters)")
     lines.append(
-      "Trained \(epochs.count) of \(training.epochs) epochs on \(data.trainRows) rows "
+      "Trained \(epochs.count) of \(Format.count(training.epochs, "epoch")) on \(Format.count(data.trainRows, "row")) "
         + "(\(data.trainAbnormalRows) abnormal), \(optimizer.kind.rawValue) learning rate \(optimizer.learningRate), "
         + "batch \(training.batchSize), seed \(training.seed)")
     if let last = epochs.last {
@@ -21,7 +21,7 @@ extension TrainReport {
       lines.append(lossLine)
     }
     lines.append(
-      "Test set: \(data.testRows) rows (\(data.testNormalRows) normal, \(data.testAbnormalRows) abnormal)")
+      "Test set: \(Format.count(data.testRows, "row")) (\(data.testNormalRows) normal, \(data.testAbnormalRows) abnormal)")
 
     if status == TrainingStatus.diverged.rawValue {
       lines.append("Training diverged: \(failureReason ?? "The loss is no longer a finite number.")")

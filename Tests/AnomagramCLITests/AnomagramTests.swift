@@ -29,7 +29,7 @@ struct AnomagramTests {
     let run = runCapturing { Anomagram.run(arguments: ["fly", "--json"], console: $0) }
 
     #expect(run.status == 2)
-    #expect(run.error.hasPrefix("anomagram: unknown command \"fly\"."))
+    #expect(run.error.hasPrefix("anomagram: Unknown command \"fly\"."))
     #expect(run.error.contains(Anomagram.usage))
     #expect(run.output.isEmpty)
   }

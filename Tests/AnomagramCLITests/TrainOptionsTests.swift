@@ -249,7 +249,7 @@ struct TrainOptionsTests {
 
   @Test("parse throws a usage error for a bad value")
   func parseThrowsUsageError() {
-    #expect(throws: UsageError("Invalid value \"0\" for --batch-size: expected a whole number of 1 or more.")) {
+    #expect(throws: UsageError("Invalid value \"0\" for --batch-size: expected a whole number from 1 to 1000000.")) {
       try TrainOptions.parse(["--batch-size", "0"])
     }
   }

@@ -163,7 +163,11 @@ public enum DataError: Error, CustomStringConvertible, Equatable {
     case .invalidAbnormalShare(let share):
       return "The share of abnormal training rows must be between 0 and 0.9, got \(share)."
     case .normalLabelsMissing(let normalLabels, let presentLabels, let source):
-      let present = presentLabels.joined(separator: ", ")
+      // Many distinct labels usually mean the first column holds values, not labels.
+      var present = presentLabels.prefix(20).joined(separator: ", ")
+      if presentLabels.count > 20 {
+        present += " and \(presentLabels.count - 20) more (if the file has no labels, use --label-column none)"
+      }
       if normalLabels.isEmpty {
         return "No normal label is set. Choose the normal labels from those in \(quoted(source)): \(present)."
       }

@@ -184,6 +184,19 @@ public struct DataSplit: Sendable, Equatable {
       allWarnings.append(
         "The test rows are unlabelled, so every one counts as normal. There is no ROC curve or AUC, "
           + "and each test row above the threshold counts as a false positive.")
+    } else if testIndices.isEmpty {
+      allWarnings.append("The test set is empty, so there is nothing to evaluate. Lower the training size.")
+    } else if !testIsAbnormal.contains(false),
+      testData.labels.indices.contains(where: { !Self.isAbnormal(row: $0, of: testData, normalLabels: normalLabels) })
+    {
+      // The test data has normal rows, but training took them all. (When it
+      // has none, the two-file split has already said so.)
+      allWarnings.append(
+        "The test set has no normal rows, so the AUC is undefined. Lower the training size to keep normal "
+          + "rows back for testing.")
+    } else if !testIsAbnormal.contains(true) {
+      allWarnings.append(
+        "The test set has no abnormal rows, so the AUC is undefined. Check which labels count as normal.")
     }
     self.warnings = allWarnings
   }

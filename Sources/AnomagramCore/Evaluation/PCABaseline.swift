@@ -60,6 +60,15 @@ public struct PCABaseline: Sendable {
     let features = training.columns
     let keptCount = min(componentCount, features)
     let mean = columnMeans(training)
+    if features > fullDecompositionLimit {
+      let leading = leadingAxes(of: training, mean: mean, count: keptCount)
+      let totalVariance = totalColumnVariance(training, mean: mean)
+      return PCABaseline(
+        featureCount: features, componentCount: keptCount, meanValues: mean, axes: leading.axes,
+        explainedVariance: leading.variances,
+        explainedVarianceRatio: leading.variances.map { totalVariance > 0 ? $0 / totalVariance : 0 },
+        isConverged: leading.isConverged)
+    }
     let covariance = covarianceUpperTriangle(training, mean: mean)
     let eigen = SymmetricEigen(symmetric: covariance, dimension: features)
 
@@ -154,6 +163,18 @@ public struct PCABaseline: Sendable {
   }
 
   // MARK: - Fitting helpers
+
+  /// The sum of the columns' sample variances: the trace of the covariance matrix.
+  private static func totalColumnVariance(_ matrix: Matrix, mean: [Double]) -> Double {
+    var total = 0.0
+    for row in 0..<matrix.rows {
+      for column in 0..<matrix.columns {
+        let difference = Double(matrix[row, column]) - mean[column]
+        total += difference * difference
+      }
+    }
+    return total / Double(max(matrix.rows - 1, 1))
+  }
 
   private static func columnMeans(_ matrix: Matrix) -> [Double] {
     var sums = [Double](repeating: 0, count: matrix.columns)

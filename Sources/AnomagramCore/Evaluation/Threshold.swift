@@ -238,6 +238,11 @@ public struct ThresholdChoice: Sendable, Hashable {
     case .fixed(let fixedValue):
       value = fixedValue
     }
+    // A huge K makes mean + K σ overflow Float. Other rules return an
+    // infinite value only when the errors they read are infinite.
+    if case .meanPlusStandardDeviations = rule, !value.isFinite {
+      throw .thresholdNotFinite(rule: rule.argument, value: value)
+    }
     self.init(value: value, rule: rule)
   }
 
@@ -351,6 +356,8 @@ public enum ThresholdError: Error, Hashable, CustomStringConvertible {
   case labelledSetNeedsBothClasses(rule: String, normalCount: Int, abnormalCount: Int)
   /// An error that the rule reads is NaN, or infinite for `mean-std`.
   case invalidError(rule: String, set: SampleSet, sampleIndex: Int, value: Float)
+  /// The rule's result is not a finite `Float`.
+  case thresholdNotFinite(rule: String, value: Float)
 
   public var description: String {
     switch self {
@@ -369,6 +376,9 @@ public enum ThresholdError: Error, Hashable, CustomStringConvertible {
       "Threshold rule \"\(rule)\" needs normal and abnormal samples in the labelled test set, got "
         + "\(normalCount) normal and \(abnormalCount) abnormal. Use a test set with both classes or a rule "
         + "on training errors such as \"percentile:99\"."
+    case .thresholdNotFinite(let rule, let value):
+      "Threshold rule \"\(rule)\" gives the threshold \(value), which is not a finite number. Use a smaller value "
+        + "for the rule, for example \"mean-std:3\"."
     case .invalidError(let rule, let set, let sampleIndex, let value):
       "Threshold rule \"\(rule)\" cannot use \(set.rawValue) sample \(sampleIndex), whose reconstruction error "
         + "is \(value). Training has probably diverged, so try a smaller learning rate."

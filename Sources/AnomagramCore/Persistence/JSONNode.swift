@@ -25,7 +25,8 @@ public enum FieldProblem: Sendable, Equatable {
     case .invalid(let expected, let found):
       return "\(field) is \(found), expected \(expected)"
     case .rejected(let reason):
-      return "\(field) is invalid: \(reason)"
+      // The reason is a sentence of its own, so it keeps its capital letter.
+      return "\(field) is invalid. \(reason)"
     }
   }
 }

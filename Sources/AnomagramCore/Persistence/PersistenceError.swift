@@ -98,7 +98,8 @@ public enum PersistenceError: Error, CustomStringConvertible, Equatable {
       return "\(quoted(path)) is a model file of version \(found), but this program reads version "
         + "\(supported) and older. It was probably written by a newer version of anomagram; update the program."
     case .invalidField(let path, let field, let problem):
-      return "\(quoted(path)) is invalid: \(problem.phrase(field: field))."
+      let phrase = problem.phrase(field: field)
+      return "\(quoted(path)) is invalid: \(phrase)\(phrase.hasSuffix(".") ? "" : ".")"
     default:
       preconditionFailure("not a model file error")
     }

@@ -86,12 +86,17 @@ public final class Trainer {
 
   /// Mini-batches in one epoch, counting a smaller last batch.
   public var batchesPerEpoch: Int {
-    (trainingRows.rows + configuration.batchSize - 1) / configuration.batchSize
+    Self.batches(covering: trainingRows.rows, batchSize: configuration.batchSize)
   }
 
   /// Mini-batches of the current epoch already trained.
   public var batchesInCurrentEpoch: Int {
-    (position + configuration.batchSize - 1) / configuration.batchSize
+    Self.batches(covering: position, batchSize: configuration.batchSize)
+  }
+
+  /// `ceil(rows / batchSize)`, written so that it cannot overflow.
+  static func batches(covering rows: Int, batchSize: Int) -> Int {
+    rows / batchSize + (rows % batchSize == 0 ? 0 : 1)
   }
 
   /// Trains on the next mini-batch of the current epoch, starting a new

@@ -40,12 +40,22 @@ public struct TrainingConfiguration: Sendable, Equatable, Hashable, Codable {
       hiddenActivation: hiddenActivation, outputActivation: outputActivation)
   }
 
+  /// The largest batch size accepted; larger values only waste memory,
+  /// since a batch never holds more rows than the training set.
+  public static let maximumBatchSize = 1_000_000
+  /// The most epochs accepted.
+  public static let maximumEpochs = 1_000_000
+
   /// Checks every value, returning a sentence that names the first bad one.
   public func validationFailure() -> String? {
     if let failure = architecture(inputSize: 1).validationFailure() { return failure }
     if let failure = optimizer.validationFailure() { return failure }
-    if epochs < 1 { return "Epochs must be at least 1, got \(epochs)." }
-    if batchSize < 1 { return "The batch size must be at least 1, got \(batchSize)." }
+    if epochs < 1 || epochs > Self.maximumEpochs {
+      return "Epochs must be from 1 to \(Self.maximumEpochs), got \(epochs)."
+    }
+    if batchSize < 1 || batchSize > Self.maximumBatchSize {
+      return "The batch size must be from 1 to \(Self.maximumBatchSize), got \(batchSize)."
+    }
     if !(regularization.rate >= 0) || !regularization.rate.isFinite {
       return "The regularization rate must be 0 or more, got \(regularization.rate)."
     }

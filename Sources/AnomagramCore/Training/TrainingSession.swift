@@ -47,7 +47,7 @@ public final class TrainingSession: Sendable {
     self.configuration = configuration
     self.onSnapshot = onSnapshot
     self.progressInterval = progressInterval
-    let batchesPerEpoch = (split.train.rows + configuration.batchSize - 1) / configuration.batchSize
+    let batchesPerEpoch = Trainer.batches(covering: split.train.rows, batchSize: configuration.batchSize)
     let initial = TrainingSnapshot(
       sequence: 0, status: .ready, configuration: configuration, split: split,
       architecture: configuration.architecture(inputSize: split.featureCount),
@@ -135,7 +135,8 @@ public final class TrainingSession: Sendable {
   private func run() {
     let validationRows = split.test.selectingRows(split.testIsAbnormal.indices.filter { !split.testIsAbnormal[$0] })
     let trainer = Trainer(configuration: configuration, trainingRows: split.train, validationRows: validationRows)
-    let baseline = PCABaseline.fit(training: split.train, componentCount: configuration.latentSize)
+    let baseline = PCABaseline.fit(
+      training: split.train, componentCount: Self.baselineComponents(latentSize: configuration.latentSize, features: split.featureCount))
     let baselineAUC = ROCCurve(errors: baseline.reconstructionErrors(split.test), isAbnormal: split.testIsAbnormal).auc
 
     var snapshot = control.withLock { $0.snapshot }
@@ -181,7 +182,8 @@ public final class TrainingSession: Sendable {
       updateCounters(&snapshot, from: trainer)
       guard outcome.loss.isFinite else {
         snapshot.status = .diverged
-        snapshot.failureReason = "The training loss became \(outcome.loss) in epoch \(trainer.completedEpochs + 1)."
+        snapshot.failureReason =
+          "The training loss became \(Self.describe(outcome.loss)) in epoch \(trainer.completedEpochs + 1)."
         break
       }
       guard let summary = outcome.finishedEpoch else {
@@ -198,7 +200,8 @@ public final class TrainingSession: Sendable {
       snapshot.history.append(summary)
       if let validationLoss = summary.validationLoss, !validationLoss.isFinite {
         snapshot.status = .diverged
-        snapshot.failureReason = "The validation loss became \(validationLoss) after epoch \(summary.epoch)."
+        snapshot.failureReason =
+          "The validation loss became \(Self.describe(validationLoss)) after epoch \(summary.epoch)."
         break
       }
       guard let evaluation = EpochEvaluation(epoch: summary.epoch, model: model, split: split) else {
@@ -225,6 +228,22 @@ public final class TrainingSession: Sendable {
     }
     publish(&snapshot)
     ended.signal()
+  }
+
+  /// The number of PCA components the baseline uses: as many as the
+  /// bottleneck has units, but fewer than the features, since as many
+  /// components as features reconstruct every row exactly and the
+  /// baseline's AUC would be rounding noise.
+  public static func baselineComponents(latentSize: Int, features: Int) -> Int {
+    max(1, min(latentSize, features - 1))
+  }
+
+  /// A non-finite loss as people write it: NaN, infinity or −infinity
+  /// (Swift prints NaN with its sign bit as "-nan").
+  static func describe(_ loss: Double) -> String {
+    if loss.isNaN { return "NaN" }
+    if loss.isInfinite { return loss > 0 ? "infinity" : "-infinity" }
+    return "\(loss)"
   }
 
   private func updateCounters(_ snapshot: inout TrainingSnapshot, from trainer: Trainer) {

@@ -102,7 +102,10 @@ extension TrainingSnapshot {
     _ model: Autoencoder, on split: DataSplit, configuration: TrainingConfiguration
   ) -> TrainingSnapshot? {
     guard let evaluation = EpochEvaluation(epoch: 0, model: model, split: split) else { return nil }
-    let baseline = PCABaseline.fit(training: split.train, componentCount: model.architecture.latentSize)
+    let baseline = PCABaseline.fit(
+      training: split.train,
+      componentCount: TrainingSession.baselineComponents(
+        latentSize: model.architecture.latentSize, features: split.featureCount))
     var history = EvaluationHistory()
     history.append(evaluation)
     return TrainingSnapshot(
