@@ -8,3 +8,5 @@ swift build --build-tests
 swift test --skip-build
 Tests/EndToEnd/train-screen.sh .build/debug/anomagram
 Tests/EndToEnd/explore-screen.sh .build/debug/anomagram
+Tests/EndToEnd/first-launch.sh .build/debug/anomagram
+Tests/EndToEnd/files-and-runs.sh .build/debug/anomagram

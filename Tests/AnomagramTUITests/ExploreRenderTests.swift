@@ -135,7 +135,8 @@ struct ExploreRenderTests {
 
   // The Explore screen's help: the keys every screen shares, then the
   // Explore keys, draw mode and what the screen shows. It is longer than
-  // the window, so the last row offers scrolling (`exploreHelpScrolls`).
+  // the window, so the last row offers scrolling (`exploreHelpScrolls`)
+  // after Right for the concepts page.
   @Test("help on Explore at 120x40")
   func helpOnExplore() throws {
     var state = try ExploreFixtures.state()
@@ -451,7 +452,7 @@ struct ExploreRenderTests {
 /// Screens as `Canvas.text` shows them: trailing spaces removed.
 private enum ExpectedExploreScreen {
   static let explore120 = """
-     Anomagram   1 Train   2 Explore   synthetic waves: 200 rows of 24 values
+     Anomagram   1 Train   2 Explore   3 Runs   synthetic waves: 200 rows of 24 values
     ┌ All samples (50) ────────────────────┐┌ Test sample 1 of 50 (scaled) ────────────────────────────────────────────────┐
     │▶ 1 ▇▇▇▇▇▇▆▅▄▃▃▂▂▂▂▂▃▄▄▅▆ 1   0.0892  ││─ input  ─ reconstruction  ▆ point error                                      │
     │  2 ▇▇▇███▇▆▅▄▃▂▂▁▁▁▂▂▃▄▅ 1    0.129  ││ 1.05│                                                                        │
@@ -494,7 +495,7 @@ private enum ExpectedExploreScreen {
     """
 
   static let explore80 = """
-     Anomagram   1 Train   2 Explore   synthetic waves: 200 rows of 24 values
+     Anomagram   1 Train   2 Explore   3 Runs   synthetic waves: 200 rows of 24 valu
     ┌ All samples (50) ────────────┐┌ Test sample 1 of 50 (scaled) ────────────────┐
     │▶ 1 ▇▇▇▇▅▄▃▂▂▂▃▅▆ 1   0.0892  ││─ input  ─ reconstruction  ▆ point error      │
     │  2 ▇▇██▆▅▃▂▁▁▂▃▅ 1    0.129  ││ 1.05│                                        │
@@ -521,7 +522,7 @@ private enum ExpectedExploreScreen {
     """
 
   static let draw80 = """
-     Anomagram   1 Train   2 Explore   synthetic waves: 200 rows of 24 values
+     Anomagram   1 Train   2 Explore   3 Runs   synthetic waves: 200 rows of 24 valu
     ┌ All samples (50) ────────────┐┌ Drawing from a flat line (scaled) ───────────┐
     │▶ 1 ▇▇▇▇▅▄▃▂▂▂▃▅▆ 1   0.0892  ││─ drawn  ─ reconstruction  ▆ point error      │
     │  2 ▇▇██▆▅▃▂▁▁▂▃▅ 1    0.129  ││ 1.25│                                        │
@@ -548,7 +549,7 @@ private enum ExpectedExploreScreen {
     """
 
   static let falseNegatives80 = """
-     Anomagram   1 Train   2 Explore   synthetic waves: 200 rows of 24 values
+     Anomagram   1 Train   2 Explore   3 Runs   synthetic waves: 200 rows of 24 valu
     ┌ False negatives (11 of 50) ──┐┌ Test sample 38 of 50 (original units) ───────┐
     │ 37 ▆▄▃▆▇▄▃▅▇▆▃▅▇ 2   0.0871 ✗││─ input  ─ reconstruction  ▆ point error      │
     │▶38 ▆█▅▃▅█▆▄▃▇▇▄▃ 2    0.123 ✗││  1.13│ ⢀⠤⠲⡀          ⡠⠔⡄          ⢀⠤⢢        │
@@ -575,7 +576,7 @@ private enum ExpectedExploreScreen {
     """
 
   static let noModel80 = """
-     Anomagram   1 Train   2 Explore   synthetic waves: 200 rows of 24 values
+     Anomagram   1 Train   2 Explore   3 Runs   synthetic waves: 200 rows of 24 valu
     ┌ Explore ─────────────────────────────────────────────────────────────────────┐
     │                                                                              │
     │                                                                              │
@@ -602,42 +603,42 @@ private enum ExpectedExploreScreen {
     """
 
   static let help120 = """
-     Anomagram   1 Train   2 Explore   synthetic waves: 200 rows of 24 values
+     Anomagram   1 Train   2 Explore   3 Runs   synthetic waves: 200 rows of 24 values
     ┌ All samples (50) ────────────────────┐┌ Test sample 1 of 50 (scaled) ────────────────────────────────────────────────┐
-    │▶ 1 ▇▇▇▇▇▇▆▅▄▃▃▂▂▂▂▂┌ Help: keys of the Explore screen ──────────────────────────────────────────┐                    │
+    │▶ 1 ▇▇▇▇▇▇▆▅▄▃▃▂▂▂▂▂┌ Help: keys of the Explore screen ──────────────────────── Keys ─ Concepts ─┐                    │
     │  2 ▇▇▇███▇▆▅▄▃▂▂▁▁▁│ Everywhere                                                                 │                    │
-    │  3 ▂▂▁▁▁▁▂▃▄▅▆▇▇███│  1 / 2             Train screen / Explore screen (or F1 / F2)              │                    │
+    │  3 ▂▂▁▁▁▁▂▃▄▅▆▇▇███│  1 / 2 / 3         Train, Explore or Runs screen (or F1 to F3)             │                    │
     │  4 █████▇▆▄▄▃▂▁▁▁▁▂│  Space             start training, pause, resume                           │                    │
-    │  5 ▃▃▂▂▂▁▂▃▄▄▅▆▆▇▇█│  n                 train one epoch, then pause                             │                   ⡠│
-    │  6 ▅▅▄▄▃▃▃▃▃▃▃▄▄▅▆▆│  ?                 this help                                               │                 ⡠⠊ │
-    │  7 ▄▄▅▆▇████▇▆▅▅▃▂▁│  q                 quit (asks first while training)                        │              ⢀⠤⠊   │
-    │  8 ▃▂▂▂▂▂▃▄▅▅▆▆▇▇▇▇│                                                                            │⢀⣀⡀  ⣀⡠⠤⠔⠒⠒⠤⡤⣔⣁⣀⣀⣀⠤⠤│
-    │  9 ▄▄▅▆▆▇▇▇▇▇▆▅▅▄▃▂│ Explore screen                                                             │⠁ ⠈⠉⠉    ⢀⠔⠊        │
-    │ 10 ▇▆▆▅▄▃▂▁▁▁▂▂▃▄▅▆│  Up / Down, k / j  previous / next test sample                             │        ⡰⠁          │
-    │ 11 ▆▇▇▇▇▇▆▅▅▄▃▃▂▂▂▂│  PgUp / PgDn       10 samples back / on                                    │      ⡠⠊            │
-    │ 12 ▄▃▃▂▂▁▂▃▃▄▅▅▆▇▇█│  Home / End        first / last sample                                     │    ⡠⠊              │
-    │ 13 ▃▃▂▂▂▂▃▃▄▅▅▆▆▇▇▇│  mouse             wheel steps, a press on the list selects                │ ⢀⠔⠊                │
-    │ 14 ▄▅▅▆▇████▇▆▅▄▃▂▁│  f / F             next / previous filter: all, each class,                │⠊⠁                  │
-    │ 15 ▆▅▅▄▄▃▃▃▃▃▃▃▄▅▅▆│                    misclassified, false positives, false negatives         │                    │
-    │ 16 ██▇▇▆▅▄▃▂▂▁▁▁▂▃▄│  u                 scaled values (the model's input) or original units     │                    │
-    │ 17 ▇▇▇███▇▆▅▄▃▂▂▂▁▁│  b                 bottleneck plot in place of the list (small windows)    │██████▆▆▆▃▃▃▁▁▁▄▄▄▆▆│
-    │ 18 ▂▂▂▃▄▄▆▇▇▇▇▇▇▆▅▅│  d                 draw, starting from the selected sample                 │────────────────────│
-    │ 19 ▇▇▆▆▅▄▃▂▂▂▁▂▂▃▄▅│  0 / z             draw, starting from a flat line / seeded noise          │                  24│
-    │ 20 ▄▃▃▂▂▂▃▃▄▅▅▅▆▆▇▇│                                                                            │────────────────────┘
-    │ 21 ▇▇▇▆▆▆▄▃▃▂▂▂▂▂▃▃│ Draw mode                                                                  │f 3 units ──────────┐
-    │ 22 ███▇▇▆▅▃▂▂▁▁▁▁▂▃│  Left / Right      move the cursor                                         │al  ● sample 1      │
-    │ 23 ▅▆▇▇███▇▆▆▅▄▃▂▁▁│  Up / Down         raise / lower the points under the brush by 0.05        │          ●         │
-    │ 24 ▃▄▅▆▇▇████▇▆▅▄▂▂│  PgUp / PgDn       raise / lower them by 0.25                              │      ⠂  ⠘     ⠈⠄   │
-    │ 25 ▇▇▇▇▇▆▅▄▄▃▃▂▂▂▂▃│  [ / ]             narrower / wider brush, 1 to 15 points                  │           ⣀    ⠁   │
-    │ 26 ▅▆▆▇███▇▇▆▅▄▃▂▁▁│                    the brush is a tent: the cursor's point moves fully,    │ ⠐       ⠔ ⠁  ⠐     │
-    │ 27 ▅▄▄▃▂▁▁▁▂▂▃▄▅▆▇█│                    each point further out less, down to 1 / (h + 1)        │             ⠘⠐⠠⠈   │
-    │ 28 ▂▂▂▂▂▂▃▄▅▆▆▇▇▇▇▇│  mouse             press or drag on the chart to set values there          │         ⠐      ⠈   │
-    │ 29 ▄▄▃▃▃▂▃▃▄▄▄▅▅▆▆▇│  d / 0 / z         start again: selected sample, flat line, noise          │  ⠂    ⡀  ⠄         │
-    │ 30 ▇▇▇▇▇▆▅▄▃▃▂▂▂▂▂▃│  Enter or Esc      leave draw mode                                         │                    │
-    │ 31 ▂▂▃▃▄▅▆▇███▇▇▆▅▄│                                                                            │                 ⢂  │
-    │ 32 ▂▃▃▄▅▆▇████▇▆▅▄▃│ What you see                                                               │                 ⢀  │
-    │ 33 ▇▇▇▇▇▇▆▄▄▃▃▂▂▂▂▂│  input             the sample (or drawing) the autoencoder reads           │                 ⠘  │
-    │ 34 ▂▃▃▄▄▅▆▆▇▇▇▇▆▆▅▄│ Esc or ? closes this help.  Up/Down scroll.                                │                 ⠈  │
+    │  5 ▃▃▂▂▂▁▂▃▄▄▅▆▆▇▇█│  o / O / w         open a model file / open a data file / save the model   │                   ⡠│
+    │  6 ▅▅▄▄▃▃▃▃▃▃▃▄▄▅▆▆│  n                 train one epoch, then pause                             │                 ⡠⠊ │
+    │  7 ▄▄▅▆▇████▇▆▅▅▃▂▁│  ?                 this help                                               │              ⢀⠤⠊   │
+    │  8 ▃▂▂▂▂▂▃▄▅▅▆▆▇▇▇▇│  q                 quit (asks first while training)                        │⢀⣀⡀  ⣀⡠⠤⠔⠒⠒⠤⡤⣔⣁⣀⣀⣀⠤⠤│
+    │  9 ▄▄▅▆▆▇▇▇▇▇▆▅▅▄▃▂│                                                                            │⠁ ⠈⠉⠉    ⢀⠔⠊        │
+    │ 10 ▇▆▆▅▄▃▂▁▁▁▂▂▃▄▅▆│ Explore screen                                                             │        ⡰⠁          │
+    │ 11 ▆▇▇▇▇▇▆▅▅▄▃▃▂▂▂▂│  Up / Down, k / j  previous / next test sample                             │      ⡠⠊            │
+    │ 12 ▄▃▃▂▂▁▂▃▃▄▅▅▆▇▇█│  PgUp / PgDn       10 samples back / on                                    │    ⡠⠊              │
+    │ 13 ▃▃▂▂▂▂▃▃▄▅▅▆▆▇▇▇│  Home / End        first / last sample                                     │ ⢀⠔⠊                │
+    │ 14 ▄▅▅▆▇████▇▆▅▄▃▂▁│  mouse             wheel steps, a press on the list selects                │⠊⠁                  │
+    │ 15 ▆▅▅▄▄▃▃▃▃▃▃▃▄▅▅▆│  f / F             next / previous filter: all, each class,                │                    │
+    │ 16 ██▇▇▆▅▄▃▂▂▁▁▁▂▃▄│                    misclassified, false positives, false negatives         │                    │
+    │ 17 ▇▇▇███▇▆▅▄▃▂▂▂▁▁│  u                 scaled values (the model's input) or original units     │██████▆▆▆▃▃▃▁▁▁▄▄▄▆▆│
+    │ 18 ▂▂▂▃▄▄▆▇▇▇▇▇▇▆▅▅│  b                 bottleneck plot in place of the list (small windows)    │────────────────────│
+    │ 19 ▇▇▆▆▅▄▃▂▂▂▁▂▂▃▄▅│  d                 draw, starting from the selected sample                 │                  24│
+    │ 20 ▄▃▃▂▂▂▃▃▄▅▅▅▆▆▇▇│  0 / z             draw, starting from a flat line / seeded noise          │────────────────────┘
+    │ 21 ▇▇▇▆▆▆▄▃▃▂▂▂▂▂▃▃│                                                                            │f 3 units ──────────┐
+    │ 22 ███▇▇▆▅▃▂▂▁▁▁▁▂▃│ Draw mode                                                                  │al  ● sample 1      │
+    │ 23 ▅▆▇▇███▇▆▆▅▄▃▂▁▁│  Left / Right      move the cursor                                         │          ●         │
+    │ 24 ▃▄▅▆▇▇████▇▆▅▄▂▂│  Up / Down         raise / lower the points under the brush by 0.05        │      ⠂  ⠘     ⠈⠄   │
+    │ 25 ▇▇▇▇▇▆▅▄▄▃▃▂▂▂▂▃│  PgUp / PgDn       raise / lower them by 0.25                              │           ⣀    ⠁   │
+    │ 26 ▅▆▆▇███▇▇▆▅▄▃▂▁▁│  [ / ]             narrower / wider brush, 1 to 15 points                  │ ⠐       ⠔ ⠁  ⠐     │
+    │ 27 ▅▄▄▃▂▁▁▁▂▂▃▄▅▆▇█│                    the brush is a tent: the cursor's point moves fully,    │             ⠘⠐⠠⠈   │
+    │ 28 ▂▂▂▂▂▂▃▄▅▆▆▇▇▇▇▇│                    each point further out less, down to 1 / (h + 1)        │         ⠐      ⠈   │
+    │ 29 ▄▄▃▃▃▂▃▃▄▄▄▅▅▆▆▇│  mouse             press or drag on the chart to set values there          │  ⠂    ⡀  ⠄         │
+    │ 30 ▇▇▇▇▇▆▅▄▃▃▂▂▂▂▂▃│  d / 0 / z         start again: selected sample, flat line, noise          │                    │
+    │ 31 ▂▂▃▃▄▅▆▇███▇▇▆▅▄│  Enter or Esc      leave draw mode                                         │                 ⢂  │
+    │ 32 ▂▃▃▄▅▆▇████▇▆▅▄▃│                                                                            │                 ⢀  │
+    │ 33 ▇▇▇▇▇▇▆▄▄▃▃▂▂▂▂▂│ What you see                                                               │                 ⠘  │
+    │ 34 ▂▃▃▄▄▅▆▆▇▇▇▇▆▆▅▄│ Esc or ? closes this help.  Right: concepts.  Up/Down scroll.              │                 ⠈  │
     │ 35 ▅▅▄▄▃▂▂▂▃▃▃▄▄▅▆▇└────────────────────────────────────────────────────────────────────────────┘                  ⠃ │
     └──────────────────────────────────────┘└──────────────────────────────────────┘└──────────────────────────────────────┘
      FINISHED  epoch 5/5 ████████████████████ 100%  12,345 samples/s  Training finished after 5 epochs.

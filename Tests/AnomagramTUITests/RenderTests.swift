@@ -123,10 +123,11 @@ struct RenderTests {
   }
 
   // The help window is 78 columns wide, centred over the panes, and
-  // lists the keys both screens share, those of the Train screen, then
-  // those of each pane, replay with its memory bound included. All 31
+  // lists the keys every screen shares, those of the Train screen, then
+  // those of each pane, replay with its memory bound included. All 32
   // lines fit without scrolling, and every action fits (see
-  // `helpActionsFit`).
+  // `helpActionsFit`). The top edge names the two pages, Keys and
+  // Concepts, and the last row says Right shows the concepts.
   @Test("help overlay at 120x40")
   func helpOverlay() {
     var state = Fixtures.idleState()
@@ -206,7 +207,7 @@ struct RenderTests {
 
     #expect(canvas.size == size)
     #expect(rows.count == 60)
-    #expect(rows[0] == " Anomagram   1 Train   2 Explore   synthetic waves: 200 rows of 24 values")
+    #expect(rows[0] == " Anomagram   1 Train   2 Explore   3 Runs   synthetic waves: 200 rows of 24 values")
     for row in 1...12 {
       #expect(rows[row].prefix(40) == largeRows[row].prefix(40), "model pane row \(row)")
     }
@@ -318,12 +319,12 @@ struct RenderTests {
   }
 
   /// The left part of the footer row at 120x40 for each focused pane: the
-  /// pane's keys, then as many shared keys as fit before "? help  q quit",
-  /// which always end the row.
+  /// pane's keys, then as many shared keys as fit before "o O w files  ?
+  /// help  q quit", which always end the row.
   static let footers: [AppState.Pane: String] = [
-    .model: " ↑↓ select  ←→ change  a add layer  d remove  Enter type units  Space train  n one epoch  r reset  ",
+    .model: " ↑↓ select  ←→ change  a add layer  d remove  Enter type units  Space train  n one epoch  ",
     .settings: " ↑↓ select  ←→ change  Enter type value  Space train  n one epoch  r reset  Tab next pane  ",
-    .threshold: " ←→ fine  ↑↓ coarse  f max F1  a max accuracy  y Youden  p percentile  s mean+3sd  l log counts  ",
+    .threshold: " ←→ fine  ↑↓ coarse  f max F1  a max accuracy  y Youden  p percentile  s mean+3sd  ",
     .lossChart: " l log scale  [ replay  Space train  n one epoch  r reset  Tab next pane  2 Explore  ",
   ]
 
@@ -336,7 +337,7 @@ struct RenderTests {
     let row = view(state, size: Self.large).line(39)
 
     #expect(row.hasPrefix(footer), "footer: \(row)")
-    #expect(row.trimmingTrailingSpaces.hasSuffix("? help  q quit"), "footer: \(row)")
+    #expect(row.trimmingTrailingSpaces.hasSuffix("o O w files  ? help  q quit"), "footer: \(row)")
   }
 
   // MARK: - State shown in panes
@@ -472,7 +473,7 @@ extension String {
 /// Screens as `Canvas.text` shows them: trailing spaces removed.
 private enum ExpectedScreen {
   static let idle120 = """
-     Anomagram   1 Train   2 Explore   synthetic waves: 200 rows of 24 values
+     Anomagram   1 Train   2 Explore   3 Runs   synthetic waves: 200 rows of 24 values
     ┌ Model ───────────────────────────────┐┌ Loss per epoch ──────────────────────┐┌ Error histogram ─────────────────────┐
     │ input         24 ██                  ││─ train -  ─ validation -             ││ Errors appear once training starts.  │
     │▶dense 1       12 █    relu        300││  1│                                  ││                                      │
@@ -511,11 +512,11 @@ private enum ExpectedScreen {
     │                                      ││                              ││                                              │
     └──────────────────────────────────────┘└──────────────────────────────┘└──────────────────────────────────────────────┘
      IDLE  epoch 0/5 ░░░░░░░░░░░░░░░░░░░░   0%
-     ↑↓ select  ←→ change  a add layer  d remove  Enter type units  Space train  n one epoch  r reset       ? help  q quit
+     ↑↓ select  ←→ change  a add layer  d remove  Enter type units  Space train  n one epoch   o O w files  ? help  q quit
     """
 
   static let finished120 = """
-     Anomagram   1 Train   2 Explore   synthetic waves: 200 rows of 24 values
+     Anomagram   1 Train   2 Explore   3 Runs   synthetic waves: 200 rows of 24 values
     ┌ Model ───────────────────────────────┐┌ Loss per epoch ──────────────────────┐┌ Error histogram ─────────────────────┐
     │ input         24 ██                  ││─ train 0.0602  ─ validation 0.0738   ││█ normal  █ abnormal                  │
     │▶dense 1       12 █    relu        300││0.0907│      ⢄                        ││4│          █         █         █│ █  │
@@ -554,11 +555,11 @@ private enum ExpectedScreen {
     │                                      ││  0                          1││                                              │
     └──────────────────────────────────────┘└──────────────────────────────┘└──────────────────────────────────────────────┘
      FINISHED  epoch 5/5 ████████████████████ 100%  12,345 samples/s  Training finished after 5 epochs.
-     ↑↓ select  ←→ change  a add layer  d remove  Enter type units  Space train  n one epoch  r reset       ? help  q quit
+     ↑↓ select  ←→ change  a add layer  d remove  Enter type units  Space train  n one epoch   o O w files  ? help  q quit
     """
 
   static let idle80 = """
-     Anomagram   1 Train   2 Explore   synthetic waves: 200 rows of 24 values
+     Anomagram   1 Train   2 Explore   3 Runs   synthetic waves: 200 rows of 24 valu
     ┌ Model ─────────────────────────┐┌ Loss per epoch ┐┌ Error histogram ─────────┐
     │ input         24               ││─ train -       ││ Errors appear once train…│
     │▶dense 1       12 relu       300││  1│            ││                          │
@@ -581,11 +582,11 @@ private enum ExpectedScreen {
     │ seed              3            ││            ││                              │
     └────────────────────────────────┘└────────────┘└──────────────────────────────┘
      IDLE  epoch 0/5 ░░░░░░░░░░░░░   0%
-     ↑↓ select  ←→ change  a add layer  d remove  Enter type units  ? help  q quit
+     ↑↓ select  ←→ change  a add layer  d remove       o O w files  ? help  q quit
     """
 
   static let finished80 = """
-     Anomagram   1 Train   2 Explore   synthetic waves: 200 rows of 24 values
+     Anomagram   1 Train   2 Explore   3 Runs   synthetic waves: 200 rows of 24 valu
     ┌ Model ─────────────────────────┐┌ Loss per epoch ┐┌ Error histogram ─────────┐
     │ input         24               ││─ train 0.0602  ││█ normal  █ abnormal      │
     │▶dense 1       12 relu       300││0.0907│ ⠰⣄⡀     ││  5│      █ █           │ │
@@ -608,7 +609,7 @@ private enum ExpectedScreen {
     │ seed              3            ││  0        1││                              │
     └────────────────────────────────┘└────────────┘└──────────────────────────────┘
      FINISHED  epoch 5/5 █████████████ 100%  12,345 samples/s  Training finished af…
-     ↑↓ select  ←→ change  a add layer  d remove  Enter type units  ? help  q quit
+     ↑↓ select  ←→ change  a add layer  d remove       o O w files  ? help  q quit
     """
 
   static let tooSmallIdle = """
@@ -658,31 +659,32 @@ private enum ExpectedScreen {
     """
 
   static let help120 = """
-     Anomagram   1 Train   2 Explore   synthetic waves: 200 rows of 24 values
+     Anomagram   1 Train   2 Explore   3 Runs   synthetic waves: 200 rows of 24 values
     ┌ Model ───────────────────────────────┐┌ Loss per epoch ──────────────────────┐┌ Error histogram ─────────────────────┐
-    │ input         24 ██┌ Help: keys of the Train screen ────────────────────────────────────────────┐e training starts.  │
+    │ input         24 ██┌ Help: keys of the Train screen ────────────────────────── Keys ─ Concepts ─┐e training starts.  │
     │▶dense 1       12 █ │ Everywhere                                                                 │                    │
-    │ dense 2        6 █ │  1 / 2             Train screen / Explore screen (or F1 / F2)              │                    │
+    │ dense 2        6 █ │  1 / 2 / 3         Train, Explore or Runs screen (or F1 to F3)             │                    │
     │ bottleneck     3 █ │  Space             start training, pause, resume                           │                    │
-    │ dense 2'       6 █ │  n                 train one epoch, then pause                             │                    │
-    │ dense 1'      12 █ │  ?                 this help                                               │                    │
-    │ output        24 ██│  q                 quit (asks first while training)                        │                    │
-    │ hidden act.       r│                                                                            │                    │
-    │ output act.       s│ Train screen                                                               │                    │
-    │ 819 parameters     │  r                 reset: forget the model; the next start builds one      │                    │
-    └────────────────────│  Tab / Shift-Tab   next / previous pane                                    │                    │
-    ┌ Training ──────────│                                                                            │                    │
-    │ epochs            5│ Model                                                                      │                    │
-    │ batch size        1│  Up / Down         select a layer or activation                            │                    │
-    │ learning rate     0│  Left / Right      fewer / more units, other activation                    │                    │
-    │ optimizer         a│  a or +            add a hidden layer after the selected one               │                    │
-    │ regularizer       n│  d or -            remove the selected hidden layer                        │────────────────────┘
-    │ reg. rate         0│  Enter             type the number of units                                │────────────────────┐
-    │ seed              3│                                                                            │ to train.          │
-    │ Data               │ Training                                                                   │                    │
-    │ train rows        8│  Up / Down         select a setting                                        │                    │
-    │ test rows         5│  Left / Right      previous / next preset value                            │                    │
-    │ abnormal share    0│  Enter             type a value; Enter sets it, Esc cancels                │                    │
+    │ dense 2'       6 █ │  o / O / w         open a model file / open a data file / save the model   │                    │
+    │ dense 1'      12 █ │  n                 train one epoch, then pause                             │                    │
+    │ output        24 ██│  ?                 this help                                               │                    │
+    │ hidden act.       r│  q                 quit (asks first while training)                        │                    │
+    │ output act.       s│                                                                            │                    │
+    │ 819 parameters     │ Train screen                                                               │                    │
+    └────────────────────│  r                 reset: forget the model; the next start builds one      │                    │
+    ┌ Training ──────────│  Tab / Shift-Tab   next / previous pane                                    │                    │
+    │ epochs            5│                                                                            │                    │
+    │ batch size        1│ Model                                                                      │                    │
+    │ learning rate     0│  Up / Down         select a layer or activation                            │                    │
+    │ optimizer         a│  Left / Right      fewer / more units, other activation                    │                    │
+    │ regularizer       n│  a or +            add a hidden layer after the selected one               │────────────────────┘
+    │ reg. rate         0│  d or -            remove the selected hidden layer                        │────────────────────┐
+    │ seed              3│  Enter             type the number of units                                │ to train.          │
+    │ Data               │                                                                            │                    │
+    │ train rows        8│ Training                                                                   │                    │
+    │ test rows         5│  Up / Down         select a setting                                        │                    │
+    │ abnormal share    0│  Left / Right      previous / next preset value                            │                    │
+    │                    │  Enter             type a value; Enter sets it, Esc cancels                │                    │
     │                    │                                                                            │                    │
     │                    │ Threshold and charts                                                       │                    │
     │                    │  Left / Right      move the threshold a little                             │                    │
@@ -692,16 +694,15 @@ private enum ExpectedScreen {
     │                    │  l                 log scale: histogram counts, or the focused loss chart  │                    │
     │                    │  [ / ] and Esc     replay an earlier / later epoch; Esc back to live       │                    │
     │                    │                    stores up to 400 epochs, ~24 MB with the default split  │                    │
-    │                    │ Esc or ? closes this help.                                                 │                    │
+    │                    │ Esc or ? closes this help.  Right: concepts.                               │                    │
     │                    └────────────────────────────────────────────────────────────────────────────┘                    │
-    │                                      ││                              ││                                              │
     └──────────────────────────────────────┘└──────────────────────────────┘└──────────────────────────────────────────────┘
      IDLE  epoch 0/5 ░░░░░░░░░░░░░░░░░░░░   0%
-     ↑↓ select  ←→ change  a add layer  d remove  Enter type units  Space train  n one epoch  r reset       ? help  q quit
+     ↑↓ select  ←→ change  a add layer  d remove  Enter type units  Space train  n one epoch   o O w files  ? help  q quit
     """
 
   static let inProgress120 = """
-     Anomagram   1 Train   2 Explore   synthetic waves: 200 rows of 24 values
+     Anomagram   1 Train   2 Explore   3 Runs   synthetic waves: 200 rows of 24 values
     ┌ Model ───────────────────────────────┐┌ Loss per epoch ──────────────────────┐┌ Error histogram ─────────────────────┐
     │ input         24 ██                  ││─ train 0.0877  ─ validation 0.0892   ││█ normal  █ abnormal                  │
     │▶dense 1       12 █    relu        300││0.0893│      ⠄                        ││4│                █   █       █ █│    │
@@ -740,11 +741,11 @@ private enum ExpectedScreen {
     │                                      ││  0                          1││                                              │
     └──────────────────────────────────────┘└──────────────────────────────┘└──────────────────────────────────────────────┘
      TRAINING  epoch 1/5 ████░░░░░░░░░░░░░░░░  20%  12,345 samples/s  ~2 s left
-     ↑↓ select  ←→ change  a add layer  d remove  Enter type units  Space pause  n one epoch  r reset       ? help  q quit
+     ↑↓ select  ←→ change  a add layer  d remove  Enter type units  Space pause  n one epoch   o O w files  ? help  q quit
     """
 
   static let quit80 = """
-     Anomagram   1 Train   2 Explore   synthetic waves: 200 rows of 24 values
+     Anomagram   1 Train   2 Explore   3 Runs   synthetic waves: 200 rows of 24 valu
     ┌ Model ─────────────────────────┐┌ Loss per epoch ┐┌ Error histogram ─────────┐
     │ input         24               ││─ train 0.0877  ││█ normal  █ abnormal      │
     │▶dense 1       12 relu       300││0.0893│ ⠐       ││6│        ▁   █     ▁ ▁│  │
@@ -771,7 +772,7 @@ private enum ExpectedScreen {
     """
 
   static let ascii120 = """
-     Anomagram   1 Train   2 Explore   synthetic waves: 200 rows of 24 values
+     Anomagram   1 Train   2 Explore   3 Runs   synthetic waves: 200 rows of 24 values
     + Model -------------------------------++ Loss per epoch ----------------------++ Error histogram ---------------------+
     | input         24 ##                  ||- train 0.0602  - validation 0.0738   ||# normal  # abnormal                  |
     |>dense 1       12 #    relu        300||0.0907|      .                        ||4|          #         #         #| #  |
@@ -810,6 +811,6 @@ private enum ExpectedScreen {
     |                                      ||  0                          1||                                              |
     +--------------------------------------++------------------------------++----------------------------------------------+
      FINISHED  epoch 5/5 #################### 100%  12,345 samples/s  Training finished after 5 epochs.
-     up/down select  left/right change  a add layer  d remove  Enter type units  Space train  n one epoch   ? help  q quit
+     up/down select  left/right change  a add layer  d remove  Enter type units  Space train   o O w files  ? help  q quit
     """
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end test of the Explore screen. It runs the built binary in a
-# private tmux server and trains a short run. On Explore it steps with the
+# private tmux server, checks that Explore shows the bundled pretrained
+# model before training, and trains a short run. On Explore it steps with the
 # arrow keys, filters to false negatives, and draws from one with the keys
 # and the mouse until the verdict turns. Then it returns to the Train
 # screen, quits, and checks that the terminal is restored.
@@ -51,13 +52,13 @@ send_mouse() {
 }
 
 echo "Explore screen: train, step, filter, draw, quit"
-harness_start 120 40 "$binary" --epochs 5 --train-size 500 --test-size 500
+harness_start 120 40 "$binary" --no-tour --epochs 5 --train-size 500 --test-size 500
 harness_wait_for "Model" 20 || fail "the screen did not appear"
 
-step "Explore before training asks for a model"
+step "Explore before training shows the pretrained model"
 harness_send_keys 2
-harness_wait_for "No model to explore yet." 5 || fail "no message without a model"
-harness_wait_for "Press 1 for the Train screen, then Space to train a model." 5 || fail "no advice without a model"
+harness_wait_for "All samples (1000)" 5 || fail "no list of the pretrained model's 1,000 test rows"
+wait_for_match "model: pretrained model, AUC 0\.99[0-9]{2}" 5 || fail "the pretrained model is not named"
 
 step "train a short run from the Explore screen"
 harness_send_keys Space
@@ -120,7 +121,7 @@ status=$(harness_wait_exit 10) || fail "the program did not exit after q"
 harness_assert_restored || fail "terminal not restored after quitting"
 
 echo "Explore screen at 80x24: the bottleneck plot in place of the list"
-harness_start 80 24 "$binary" --epochs 2 --train-size 300 --test-size 300
+harness_start 80 24 "$binary" --no-tour --epochs 2 --train-size 300 --test-size 300
 harness_wait_for "Model" 20 || fail "the screen did not appear"
 harness_send_keys n 2
 harness_wait_for "PAUSED" 120 || fail "the run did not pause after one epoch"

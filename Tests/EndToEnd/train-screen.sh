@@ -41,7 +41,7 @@ wait_for_epoch() {
 }
 
 echo "Train screen: add a layer, train, resize, quit"
-harness_start 120 40 "$binary" --epochs 400 --train-size 1000 --test-size 500
+harness_start 120 40 "$binary" --no-tour --epochs 400 --train-size 1000 --test-size 500
 harness_wait_for "Model" 20 || fail "the screen did not appear"
 step "add a hidden layer after the first one"
 harness_send_keys a
@@ -70,7 +70,7 @@ harness_assert_restored || fail "terminal not restored after quitting"
 
 for signal in TERM HUP INT; do
   echo "SIG$signal during training restores the terminal"
-  harness_start 100 30 "$binary" --epochs 400 --train-size 1000 --test-size 500
+  harness_start 100 30 "$binary" --no-tour --epochs 400 --train-size 1000 --test-size 500
   harness_wait_for "Model" 20 || fail "the screen did not appear"
   harness_send_keys Space
   harness_wait_for "TRAINING" 20 || fail "status did not change to TRAINING"
@@ -82,7 +82,7 @@ for signal in TERM HUP INT; do
 done
 
 echo "ASCII and no colour: LANG=C NO_COLOR=1"
-harness_start 80 24 env LANG=C LC_ALL=C NO_COLOR=1 "$binary"
+harness_start 80 24 env LANG=C LC_ALL=C NO_COLOR=1 "$binary" --no-tour
 harness_wait_for "Model" 20 || fail "the screen did not appear"
 if harness_capture | LC_ALL=C grep -q '[^ -~]'; then
   fail "the ASCII screen shows characters outside ASCII:"

@@ -10,12 +10,21 @@ final class AppRunner {
   private var state: AppState
   private let terminal: NcursesTerminal
   private let signals: TerminalSignals
-  private let pool: Dataset
-  private let testPool: Dataset?
+  /// The rows runs are drawn from; opening a data file replaces them.
+  private var pool: Dataset
+  private var testPool: Dataset?
   private var session: TrainingSession?
+  /// Reads and writes files off the main thread (see `FileCommand`).
+  private let fileWorker = FileWorker()
   private var lastSequence = -1
+  /// The settings file, read before the first frame and written for each `saveSettings` command.
+  private let settingsStore: UserSettingsStore
 
-  init(state: AppState, terminal: NcursesTerminal, signals: TerminalSignals, pool: Dataset, testPool: Dataset?) {
+  init(
+    state: AppState, terminal: NcursesTerminal, signals: TerminalSignals, pool: Dataset, testPool: Dataset?,
+    settingsStore: UserSettingsStore
+  ) {
+    self.settingsStore = settingsStore
     self.state = state
     self.terminal = terminal
     self.signals = signals
@@ -26,6 +35,7 @@ final class AppRunner {
   /// Runs until the user quits or a signal arrives; returns the signal
   /// that ended the loop, if any.
   func run() -> TerminalSignal? {
+    send(.settingsLoaded(settingsStore.load()))
     var needsDraw = true
     while true {
       if let signal = signals.pendingSignal {
@@ -39,7 +49,7 @@ final class AppRunner {
 
       // Poll often while a run trains, so charts follow it; otherwise wait
       // longer, which keeps an idle app off the CPU.
-      let timeout = state.status == .training ? 33 : 250
+      let timeout = state.status == .training || fileWorker.isBusy ? 33 : 250
       if let event = terminal.readEvent(timeoutMilliseconds: timeout) {
         needsDraw = handle(event) || needsDraw
         if state.hasQuit { break }
@@ -55,6 +65,10 @@ final class AppRunner {
         send(.snapshotArrived(snapshot))
         needsDraw = true
       }
+      for event in fileWorker.takeFinished() {
+        send(.files(event))
+        needsDraw = true
+      }
     }
     endSession()
     return nil
@@ -65,6 +79,8 @@ final class AppRunner {
   /// inside a mini-batch let the process exit under it, which crashed with
   /// SIGSEGV now and then in the end-to-end tests.
   private func endSession() {
+    // A model or CSV file being written is finished rather than left as a temporary file.
+    fileWorker.waitUntilIdle(timeout: 10)
     guard let session else { return }
     session.stop()
     session.waitUntilEnded(timeout: 5)
@@ -111,7 +127,7 @@ final class AppRunner {
       } else {
         newSession.start()
       }
-      send(.runStarted(warnings: split.warnings))
+      send(.runStarted(warnings: split.warnings, startedAt: Date()))
     case .pauseRun:
       session?.pause()
     case .resumeRun:
@@ -124,6 +140,15 @@ final class AppRunner {
       lastSequence = -1
     case .setLearningRate(let rate):
       session?.setLearningRate(rate)
+    case .files(.useData(let data)):
+      pool = data.pool
+      testPool = data.test
+    case .files(let fileCommand):
+      fileWorker.start(fileCommand, data: (pool, testPool))
+    case .saveSettings(let settings):
+      if case .failure(let error) = settingsStore.save(settings) {
+        send(.settingsSaveFailed(error))
+      }
     case .quit:
       session?.stop()
     }

@@ -1,21 +1,25 @@
 import AnomagramCore
+import Foundation
 
 /// Everything the app shows, as plain values: settings, the newest training
 /// snapshot, the screen, focus, threshold and overlays. Only `update`
 /// changes it.
 public struct AppState: Sendable {
-  /// The full-screen views, switched with the keys 1 and 2 (or F1 and F2).
+  /// The full-screen views, switched with the keys 1 to 3 (or F1 to F3).
   public enum Screen: Int, CaseIterable, Sendable {
     /// Build the model, train it and read the metrics.
     case train = 1
     /// Step through the test heartbeats, draw new ones and see the bottleneck.
     case explore = 2
+    /// The history of this session's runs.
+    case runs = 3
 
     /// The name in the title bar and the help window.
     public var name: String {
       switch self {
       case .train: "Train"
       case .explore: "Explore"
+      case .runs: "Runs"
       }
     }
   }
@@ -32,10 +36,14 @@ public struct AppState: Sendable {
   public var training: TrainingConfiguration
   /// The data settings the next run will use.
   public var split: SplitConfiguration
-  /// Number of values per series in the loaded data.
-  public let featureCount: Int
+  /// Number of values per series in the loaded data; opening a data file changes it.
+  public var featureCount: Int
   /// Where the data came from, for the title line.
-  public let dataDescription: String
+  public var dataDescription: String
+  /// The prompt or question about files shown, and the paths used last.
+  public var files = FileState()
+  /// The runs of this session, for the Runs screen.
+  public var runs = RunHistory()
 
   public var screen: Screen = .train
   public var focus: Pane = .model
@@ -89,6 +97,15 @@ public struct AppState: Sendable {
   public var isShowingHelp = false
   /// First line of the help text shown, when it is longer than the window.
   public var helpScroll = 0
+  /// The help window's page: the keys or the concepts.
+  public var helpPage: HelpPage = .keys
+  /// The first-launch tour while it is open, otherwise `nil`.
+  public var tour: Tour?
+  /// Whether the tour opens when the settings record it as not seen.
+  /// `--no-tour` clears it for one launch.
+  public var offersTour = true
+  /// The settings kept between launches, as last read or saved.
+  public var userSettings = UserSettings()
   /// Set when the user has confirmed quitting; the run loop then exits.
   public var hasQuit = false
 
@@ -142,7 +159,12 @@ public struct AppState: Sendable {
   /// The model and rows the Explore screen shows: the current run's model
   /// with its newest evaluation, or the pretrained model when no run has one.
   public var exploreModel: ExploreModel? {
-    if let snapshot, let model = ExploreModel(snapshot: snapshot) {
+    if let snapshot, var model = ExploreModel(snapshot: snapshot) {
+      // A model opened with o was evaluated, not trained, in this session;
+      // the file's name fits the Explore screen's narrow details pane.
+      if let path = runs.current?.modelFile {
+        model.origin = URL(fileURLWithPath: path).lastPathComponent
+      }
       return model
     }
     return pretrained

@@ -23,7 +23,7 @@ public struct ExploreModel: Sendable {
   /// percentile and mean + standard deviation threshold rules read.
   public let trainErrors: [Float]
   /// The model's source, for people: "current run, epoch 5 of 5".
-  public let origin: String
+  public internal(set) var origin: String
 
   /// The current run's model with its newest evaluation, or `nil` before
   /// the run has evaluated a model.

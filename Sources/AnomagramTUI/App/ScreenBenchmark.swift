@@ -9,8 +9,13 @@ public enum ScreenBenchmark {
   public static let helpText = """
     Usage: anomagram screen-benchmark [--frames COUNT] [--width COLUMNS] [--height ROWS]
 
+    COUNT is from 1 to 100000, COLUMNS and ROWS from 1 to 1000.
+    Exit status: 0 on success, 1 when the bundled data cannot be loaded, 2 for
+    invalid options.
+
     Measures, without opening the terminal:
-      start-up   loading the bundled data and drawing the first frame
+      start-up   loading the bundled data and the pretrained model, and
+                 drawing the first frame
       frame      drawing one frame of the Train screen after a finished run
                  (median over COUNT frames, default 200, at 200x60 by default)
       explore    drawing one frame of the Explore screen after the same run,
@@ -31,11 +36,17 @@ public enum ScreenBenchmark {
       case "--help", "-h":
         console.writeOutput(helpText)
         return 0
-      case "--frames" where value != nil && value! >= 1: frames = value!
-      case "--width" where value != nil && value! >= 1: size.width = value!
-      case "--height" where value != nil && value! >= 1: size.height = value!
+      case "--frames" where value != nil && (1...100_000).contains(value!): frames = value!
+      case "--width" where value != nil && (1...1000).contains(value!): size.width = value!
+      case "--height" where value != nil && (1...1000).contains(value!): size.height = value!
+      case "--frames", "--width", "--height":
+        let range = option == "--frames" ? "1 to 100000" : "1 to 1000"
+        let given = index + 1 < arguments.count ? "\"\(arguments[index + 1])\"" : "nothing"
+        console.writeError(
+          "anomagram screen-benchmark: Invalid value \(given) for \(option): expected a whole number from \(range).\n")
+        return 2
       default:
-        console.writeError("anomagram screen-benchmark: invalid option or value at \"\(option)\"; see --help.\n")
+        console.writeError("anomagram screen-benchmark: Unknown option \(option); see --help.\n")
         return 2
       }
       index += 2
@@ -54,6 +65,10 @@ public enum ScreenBenchmark {
     var state = AppState(
       training: options.training, split: options.split, featureCount: data.pool.featureCount,
       dataDescription: AppCommand.describe(data), size: size)
+    // The app loads the pretrained model at start, as here, when it is found beside the data.
+    if let path = PretrainedModel.path(besideDataFiles: data.files) {
+      state.pretrained = try? PretrainedModel.load(path: path, pool: data.pool, testPool: data.test)
+    }
     _ = view(state, size: size)
     let startupMilliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
 
@@ -76,7 +91,9 @@ public enum ScreenBenchmark {
     _ = update(&state, with: .keyPressed(.character("2")))
     let exploreTimes = frameTimes(state, size: size, frames: frames)
     console.writeOutput(
-      String(format: "start-up: %.1f ms (load %d rows and draw the first frame)\n", startupMilliseconds, data.pool.sampleCount)
+      String(
+        format: "start-up: %.1f ms (load %d rows%@ and draw the first frame)\n", startupMilliseconds,
+        data.pool.sampleCount, state.pretrained == nil ? "" : " and the pretrained model")
         + summary("frame:   ", times, size: size) + summary("explore: ", exploreTimes, size: size))
     return 0
   }

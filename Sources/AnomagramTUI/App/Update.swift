@@ -5,7 +5,9 @@ import AnomagramCore
 /// The only function that changes the app's state. It never blocks and
 /// never touches the terminal.
 public func update(_ state: inout AppState, with message: Message) -> [Command] {
+  let before = RunObservation(state)
   let commands = apply(message, to: &state)
+  recordRuns(after: message, commands: commands, before: before, in: &state)
   refreshProjection(&state)
   return commands
 }
@@ -15,7 +17,9 @@ private func apply(_ message: Message, to state: inout AppState) -> [Command] {
   case .keyPressed(let key):
     return handleKey(key, in: &state)
   case .mouse(let mouse):
-    if state.screen == .explore && !state.isShowingHelp && !state.isConfirmingQuit {
+    if state.screen == .explore && !state.isShowingHelp && !state.isConfirmingQuit && state.tour == nil
+      && !state.isShowingFileDialog
+    {
       handleExploreMouse(mouse, in: &state)
     }
     return []
@@ -27,7 +31,7 @@ private func apply(_ message: Message, to state: inout AppState) -> [Command] {
     state.snapshot = snapshot
     noteStatusChange(from: previousStatus, to: snapshot, in: &state)
     return []
-  case .runStarted(let warnings):
+  case .runStarted(let warnings, _):
     state.replayEpoch = nil
     if let warning = warnings.first {
       state.notice = Notice(.warning, warning)
@@ -38,6 +42,14 @@ private func apply(_ message: Message, to state: inout AppState) -> [Command] {
     state.replayEpoch = nil
     state.notice = Notice(.error, reason)
     return []
+  case .settingsLoaded(let result):
+    applyLoadedSettings(result, to: &state)
+    return []
+  case .settingsSaveFailed(let error):
+    noteSettingsSaveFailure(error, in: &state)
+    return []
+  case .files(let event):
+    return handleFileEvent(event, in: &state)
   }
 }
 
@@ -69,6 +81,8 @@ private func handleKey(_ key: Key, in state: inout AppState) -> [Command] {
   if key == .control("c") && !state.isConfirmingQuit {
     state.editor = nil
     state.isShowingHelp = false
+    state.files.prompt = nil
+    state.files.question = nil
     if state.status == .training {
       state.isConfirmingQuit = true
       return []
@@ -85,17 +99,34 @@ private func handleKey(_ key: Key, in state: inout AppState) -> [Command] {
     state.notice = Notice(.info, "Quit cancelled.")
     return []
   }
+  if state.isShowingFileDialog {
+    return handleFileDialogKey(key, in: &state)
+  }
+  if state.tour != nil {
+    let tour = handleTourKey(key, in: &state)
+    return tour.passesKeyOn ? tour.commands + handleKey(key, in: &state) : tour.commands
+  }
   if state.isShowingHelp {
     switch key {
     case .escape, .character("?"), .character("q"), .enter:
       state.isShowingHelp = false
       state.helpScroll = 0
+      state.helpPage = .keys
+    case .right, .character("l"):
+      state.helpPage = .concepts
+      state.helpScroll = 0
+    case .left, .character("h"):
+      state.helpPage = .keys
+      state.helpScroll = 0
+    case .tab, .backTab:
+      state.helpPage = state.helpPage == .keys ? .concepts : .keys
+      state.helpScroll = 0
     case .down, .character("j"):
-      state.helpScroll += 1
+      state.helpScroll = min(state.helpScroll + 1, HelpOverlay.maximumScroll(for: state))
     case .up, .character("k"):
       state.helpScroll = max(0, state.helpScroll - 1)
     case .pageDown, .character(" "):
-      state.helpScroll += 10
+      state.helpScroll = min(state.helpScroll + 10, HelpOverlay.maximumScroll(for: state))
     case .pageUp:
       state.helpScroll = max(0, state.helpScroll - 10)
     default:
@@ -125,6 +156,9 @@ private func handleKey(_ key: Key, in state: inout AppState) -> [Command] {
   case .character("2"), .function(2):
     state.screen = .explore
     return []
+  case .character("3"), .function(3):
+    state.screen = .runs
+    return []
   case .character(" "):
     return toggleTraining(&state)
   case .character("n"):
@@ -132,10 +166,14 @@ private func handleKey(_ key: Key, in state: inout AppState) -> [Command] {
   default:
     break
   }
+  if let commands = handleFileKey(key, in: &state) {
+    return commands
+  }
 
   switch state.screen {
   case .train: return handleTrainKey(key, in: &state)
   case .explore: return handleExploreKey(key, in: &state)
+  case .runs: return handleRunsKey(key, in: &state)
   }
 }
 

@@ -1,15 +1,17 @@
-/// The help window: the keys of the current screen, by pane or mode, and
-/// on the Explore screen what its parts show.
+/// The help window, in two pages switched with Left and Right: the keys
+/// of the current screen, by pane or mode (on the Explore screen also what
+/// its parts show), and short explanations of the concepts on screen.
 struct HelpOverlay {
   let state: AppState
 
   typealias Section = (title: String, keys: [(String, String)])
 
-  /// The keys that work on both screens.
+  /// The keys that work on every screen.
   static let everywhere: Section = (
     "Everywhere",
     [
-      ("1 / 2", "Train screen / Explore screen (or F1 / F2)"), ("Space", "start training, pause, resume"),
+      ("1 / 2 / 3", "Train, Explore or Runs screen (or F1 to F3)"), ("Space", "start training, pause, resume"),
+      ("o / O / w", "open a model file / open a data file / save the model"),
       ("n", "train one epoch, then pause"), ("?", "this help"), ("q", "quit (asks first while training)"),
     ]
   )
@@ -89,7 +91,11 @@ struct HelpOverlay {
 
   /// Returns the sections of the help for `screen`.
   static func sections(for screen: AppState.Screen) -> [Section] {
-    screen == .train ? trainSections : exploreSections
+    switch screen {
+    case .train: trainSections
+    case .explore: exploreSections
+    case .runs: runsSections
+    }
   }
 
   /// Returns the help text of `screen` as lines: a section title (`isTitle`) or a key and its action.
@@ -103,33 +109,113 @@ struct HelpOverlay {
     return lines
   }
 
-  func draw(into canvas: inout Canvas, in bounds: Rect) {
-    let lines = Self.lines(for: state.screen)
-    let width = min(bounds.width - 4, 78)
-    let height = min(bounds.height - 2, lines.count + 3)
-    guard width > 20, height > 4 else { return }
-    let rect = Rect(
+  /// One row of a help page.
+  enum Line: Equatable {
+    case title(String)
+    case key(String, action: String)
+    /// A line of a concept's text.
+    case paragraph(String)
+    case blank
+  }
+
+  /// The key column's width on the keys page.
+  static let keyWidth = 18
+
+  /// Returns the width of the help window in `bounds`, the area between
+  /// the title and status rows.
+  static func windowWidth(in bounds: Rect) -> Int { min(bounds.width - 4, 78) }
+
+  /// Returns the rows of the page `state` shows, for a window `width` columns wide.
+  static func pageLines(for state: AppState, width: Int) -> [Line] {
+    guard state.helpPage == .concepts else {
+      return lines(for: state.screen).map { line in
+        if line.isTitle { return .title(line.text) }
+        return line.key.isEmpty && line.text.isEmpty ? .blank : .key(line.key, action: line.text)
+      }
+    }
+    // Two frame columns, a margin of one on the left and of one on the right, and an indent of two.
+    let textWidth = width - 6
+    var result: [Line] = []
+    for concept in HelpConcept.ordered(for: state) {
+      if !result.isEmpty { result.append(.blank) }
+      result.append(.title(concept.title))
+      result += wrapped(concept.text, width: textWidth).map { .paragraph($0) }
+    }
+    return result
+  }
+
+  /// Returns the window's place in `bounds` for a page of `lineCount` rows:
+  /// centred, at most 78 columns wide, and as tall as the page plus the
+  /// frame and the closing row, or as `bounds` allows.
+  static func windowRect(in bounds: Rect, lineCount: Int) -> Rect {
+    let width = windowWidth(in: bounds)
+    let height = min(bounds.height - 2, lineCount + 3)
+    return Rect(
       x: bounds.x + (bounds.width - width) / 2, y: bounds.y + (bounds.height - height) / 2, width: width, height: height)
+  }
+
+  /// Returns the largest useful `helpScroll`: the one that shows the last
+  /// row of the page at the bottom of the window, for the screen `view`
+  /// draws at `state.size`.
+  static func maximumScroll(for state: AppState) -> Int {
+    let bounds = Rect(x: 0, y: 1, width: state.size.width, height: state.size.height - 3)
+    let lines = pageLines(for: state, width: windowWidth(in: bounds))
+    let visible = windowRect(in: bounds, lineCount: lines.count).height - 3
+    return max(0, lines.count - visible)
+  }
+
+  func draw(into canvas: inout Canvas, in bounds: Rect) {
+    let lines = Self.pageLines(for: state, width: Self.windowWidth(in: bounds))
+    let rect = Self.windowRect(in: bounds, lineCount: lines.count)
+    guard rect.width > 20, rect.height > 4 else { return }
     canvas.fill(rect)
-    let inner = drawPaneFrame(&canvas, rect, title: "Help: keys of the \(state.screen.name) screen", focused: true, glyphs: state.glyphs)
+    let title =
+      state.helpPage == .keys
+      ? "Help: keys of the \(state.screen.name) screen" : "Help: concepts, \(HelpConcept.focusName(for: state)) first"
+    let inner = drawPaneFrame(&canvas, rect, title: title, focused: true, glyphs: state.glyphs)
+    drawPageTabs(&canvas, rect: rect)
 
     // The last row says how to close; the rows above scroll when the text is longer.
     let visible = inner.height - 1
     let scroll = min(state.helpScroll, max(0, lines.count - visible))
-    let keyWidth = 18
     for (row, line) in lines.dropFirst(scroll).prefix(visible).enumerated() {
-      let y = inner.y + row
-      if line.isTitle {
-        canvas.write(line.text, x: inner.x + 1, y: y, foreground: Theme.focusedBorder, style: .bold, clip: inner)
-      } else {
-        canvas.write(line.key, x: inner.x + 2, y: y, style: .bold, clip: inner)
-        let room = inner.width - keyWidth - 2
-        canvas.write(
-          line.text.truncated(to: room, ellipsis: state.glyphs.ellipsis), x: inner.x + 2 + keyWidth, y: y, clip: inner)
-      }
+      draw(line, into: &canvas, y: inner.y + row, inner: inner)
     }
+    let other = state.helpPage == .keys ? "Right: concepts." : "Left: keys."
     let more = lines.count > visible ? "  Up/Down scroll." : ""
     canvas.write(
-      "Esc or ? closes this help.\(more)", x: inner.x + 1, y: inner.maxY - 1, foreground: Theme.muted, clip: inner)
+      "Esc or ? closes this help.  \(other)\(more)", x: inner.x + 1, y: inner.maxY - 1, foreground: Theme.muted,
+      clip: inner)
+  }
+
+  private func draw(_ line: Line, into canvas: inout Canvas, y: Int, inner: Rect) {
+    switch line {
+    case .title(let text):
+      canvas.write(text, x: inner.x + 1, y: y, foreground: Theme.focusedBorder, style: .bold, clip: inner)
+    case .key(let key, let action):
+      canvas.write(key, x: inner.x + 2, y: y, style: .bold, clip: inner)
+      let room = inner.width - Self.keyWidth - 2
+      canvas.write(
+        action.truncated(to: room, ellipsis: state.glyphs.ellipsis), x: inner.x + 2 + Self.keyWidth, y: y, clip: inner)
+    case .paragraph(let text):
+      canvas.write(text, x: inner.x + 3, y: y, clip: inner)
+    case .blank:
+      break
+    }
+  }
+
+  /// Writes the page names into the window's top edge, near its right
+  /// end and one line apart, with the page shown in reverse video.
+  private func drawPageTabs(_ canvas: inout Canvas, rect: Rect) {
+    let pages: [(HelpPage, String)] = [(.keys, " Keys "), (.concepts, " Concepts ")]
+    let width = pages.reduce(0) { $0 + $1.1.count } + pages.count - 1
+    var x = rect.maxX - 2 - width
+    guard x > rect.x + 24 else { return }
+    for (page, name) in pages {
+      let isShown = page == state.helpPage
+      x = canvas.write(
+        name, x: x, y: rect.y, foreground: isShown ? Theme.focusedBorder : Theme.muted,
+        style: isShown ? [.bold, .reverse] : []) + 1
+    }
   }
 }

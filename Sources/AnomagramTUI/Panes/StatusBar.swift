@@ -12,6 +12,7 @@ struct StatusBar {
     case .ready: return ("READY", Theme.muted)
     case .training: return ("TRAINING", Theme.good)
     case .paused: return ("PAUSED", Theme.warning)
+    case .finished where state.runs.current?.modelFile != nil: return ("OPENED", Theme.normal)
     case .finished: return ("FINISHED", Theme.normal)
     case .stopped: return ("STOPPED", Theme.muted)
     case .diverged: return ("DIVERGED", Theme.error)
@@ -81,9 +82,16 @@ struct Footer {
     if state.isConfirmingQuit {
       return [("y", "quit"), ("any other key", "keep training")]
     }
+    if let hints = fileDialogHints {
+      return hints
+    }
+    if let tour = state.tour {
+      return [("Enter", tour.isAtLastStep ? "finish" : "next"), (leftRight, "back / next"), ("Esc", "skip tour")]
+    }
     switch state.screen {
     case .train: return trainHints
     case .explore: return exploreHints
+    case .runs: return runsHints
     }
   }
 
@@ -136,10 +144,11 @@ struct Footer {
     return hints + [training, ("1", "Train")]
   }
 
-  /// Keys shown at the right end whatever the width, so help and quitting
-  /// are always in view.
+  /// Keys shown at the right end whatever the width, so help and quitting,
+  /// and on the Train screen the file keys, are always in view.
   var fixedHints: [(key: String, action: String)] {
-    state.editor != nil || state.isConfirmingQuit ? [] : [("?", "help"), ("q", "quit")]
+    state.editor != nil || state.isConfirmingQuit || state.isShowingFileDialog
+      ? [] : fileHints + [("?", "help"), ("q", "quit")]
   }
 
   func draw(into canvas: inout Canvas, in rect: Rect) {

@@ -22,11 +22,16 @@ public func view(_ state: AppState, size: Size) -> Canvas {
   switch state.screen {
   case .train: drawTrainScreen(&canvas, in: main, state: state)
   case .explore: drawExploreScreen(&canvas, state: state, size: size)
+  case .runs: drawRunsScreen(&canvas, in: main, state: state)
   }
 
+  if let tour = state.tour {
+    TourOverlay(state: state, step: tour.step).draw(into: &canvas, in: main)
+  }
   if state.isShowingHelp {
     HelpOverlay(state: state).draw(into: &canvas, in: main)
   }
+  drawFileDialog(&canvas, in: main, state: state)
   if state.isConfirmingQuit {
     drawQuitQuestion(&canvas, in: main, state: state)
   }
@@ -36,30 +41,13 @@ public func view(_ state: AppState, size: Size) -> Canvas {
 /// Draws the Train screen's panes in `main`, the area between the title
 /// and status rows.
 private func drawTrainScreen(_ canvas: inout Canvas, in main: Rect, state: AppState) {
-  let size = canvas.size
-  let leftWidth = size.width >= 110 ? 40 : 34
-  let (left, right) = main.splitLeft(leftWidth)
-  let modelHeight = min(left.height / 2 + 2, ModelRow.rows(for: state.training).count + state.training.encoderUnits.count + 5)
-  let (modelRect, settingsRect) = left.splitTop(modelHeight)
-  ModelPane(state: state).draw(into: &canvas, in: modelRect)
-  SettingsPane(state: state).draw(into: &canvas, in: settingsRect)
-
-  let halves = right.rows(weights: [1, 1])
-  if size.width >= 110 {
-    let top = halves[0].columns(weights: [1, 1])
-    let bottomParts = halves[1].splitLeft(min(halves[1].height * 2 + 4, halves[1].width * 2 / 5))
-    LossChartPane(state: state).draw(into: &canvas, in: top[0])
-    HistogramPane(state: state).draw(into: &canvas, in: top[1])
-    ROCPane(state: state).draw(into: &canvas, in: bottomParts.left)
-    MetricsPane(state: state).draw(into: &canvas, in: bottomParts.rest)
-  } else {
-    let top = halves[0].columns(weights: [2, 3])
-    LossChartPane(state: state).draw(into: &canvas, in: top[0])
-    HistogramPane(state: state).draw(into: &canvas, in: top[1])
-    let bottomParts = halves[1].splitLeft(max(0, halves[1].width - 32))
-    ROCPane(state: state).draw(into: &canvas, in: bottomParts.left)
-    MetricsPane(state: state).draw(into: &canvas, in: bottomParts.rest)
-  }
+  let layout = TrainLayout(main: main, size: canvas.size, training: state.training)
+  ModelPane(state: state).draw(into: &canvas, in: layout.model)
+  SettingsPane(state: state).draw(into: &canvas, in: layout.settings)
+  LossChartPane(state: state).draw(into: &canvas, in: layout.lossChart)
+  HistogramPane(state: state).draw(into: &canvas, in: layout.histogram)
+  ROCPane(state: state).draw(into: &canvas, in: layout.roc)
+  MetricsPane(state: state).draw(into: &canvas, in: layout.metrics)
 }
 
 /// Draws the title row: the program's name, each screen's key and name with
