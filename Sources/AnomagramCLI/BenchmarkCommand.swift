@@ -28,7 +28,7 @@ public enum BenchmarkCommand {
     let minimumSamplesPerSecond: Double
     let maximumSamplesPerSecond: Double
     /// Samples per second if a step took only its matrix products, at their
-    /// fastest: the most the BLAS library allows for this model.
+    /// fastest: the maximum speed the BLAS library allows for this model.
     let matrixProductBoundSamplesPerSecond: Double
   }
 

@@ -14,7 +14,7 @@ final class NetworkWorkspace {
   let outputs: [FloatBuffer]
   /// Each layer's loss gradient, `[capacity, outputSize]`: first with
   /// respect to the layer's output, then with respect to its
-  /// pre-activation (the output layer's holds the latter from the start).
+  /// pre-activation (the output layer's contains the latter from the start).
   let deltas: [FloatBuffer]
 
   init(architecture: Architecture, capacity: Int) {
@@ -76,6 +76,7 @@ final class NetworkWorkspace {
     // over the largest layer; other activations get theirs afterwards.
     let foldsSigmoid = outputActivation == .sigmoid
     let scale = 2 / Float(count)
+
     var total: Double = 0
     var index = 0
     // Sum in Float vectors over a stretch of at most one row's length, then
@@ -103,6 +104,7 @@ final class NetworkWorkspace {
       }
       total += stretchSum
     }
+
     if !foldsSigmoid {
       outputActivation.multiplyByDerivative(delta, output: output, count: count)
     }

@@ -7,7 +7,7 @@
 /// split (1,000 test and 2,000 training rows) one evaluation takes about
 /// 60 KB, so the default bound of 400 keeps the history under about 24 MB.
 public struct EvaluationHistory: Sendable {
-  /// The most evaluations stored at once.
+  /// The maximum number of evaluations stored at once.
   public let capacity: Int
   /// Stored evaluations in increasing epoch order.
   public private(set) var evaluations: [EpochEvaluation] = []

@@ -200,7 +200,7 @@ public final class Trainer {
   }
 }
 
-/// What one mini-batch step produced.
+/// The result of one mini-batch step.
 public struct BatchOutcome: Sendable {
   /// Mean squared error of the batch before the update.
   public let loss: Double

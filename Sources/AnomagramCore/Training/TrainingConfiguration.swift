@@ -41,9 +41,9 @@ public struct TrainingConfiguration: Sendable, Equatable, Hashable, Codable {
   }
 
   /// The largest batch size accepted; larger values only waste memory,
-  /// since a batch never holds more rows than the training set.
+  /// since a batch never contains more rows than the training set.
   public static let maximumBatchSize = 1_000_000
-  /// The most epochs accepted.
+  /// The maximum number of epochs accepted.
   public static let maximumEpochs = 1_000_000
 
   /// Checks every value, returning a sentence that names the first bad one.

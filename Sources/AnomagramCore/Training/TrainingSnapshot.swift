@@ -1,4 +1,4 @@
-/// Where a training run stands.
+/// The state of a training run.
 public enum TrainingStatus: String, Sendable, Equatable, Codable {
   /// Created, not started.
   case ready
@@ -12,7 +12,7 @@ public enum TrainingStatus: String, Sendable, Equatable, Codable {
   case diverged
 }
 
-/// How the model did on the test rows after one epoch.
+/// The model's errors, ROC curve and collapse check on the test rows after one epoch.
 public struct EpochEvaluation: Sendable, Equatable {
   /// 0 for the untrained model, then 1, 2, …
   public let epoch: Int
@@ -76,7 +76,7 @@ public struct TrainingSnapshot: Sendable {
   public var samplesPerSecond: Double
   /// Seconds of training time so far, without evaluation.
   public var trainingSeconds: Double
-  /// What went wrong, when `status` is `.diverged`.
+  /// The reason the run diverged, when `status` is `.diverged`.
   public var failureReason: String?
 
   public var totalEpochs: Int { configuration.epochs }
