@@ -25,6 +25,7 @@ let package = Package(
       name: "CNcurses",
       providers: [.apt(["libncurses-dev"])]),
     .target(name: "CFloatParsing"),
+    .target(name: "CTerminalGuard"),
     .target(
       name: "AnomagramCore",
       dependencies: [blasDependency, "CFloatParsing"]),
@@ -33,7 +34,7 @@ let package = Package(
       dependencies: ["AnomagramCore", "CFloatParsing"]),
     .target(
       name: "AnomagramTUI",
-      dependencies: ["AnomagramCore", "AnomagramCLI", "CNcurses"]),
+      dependencies: ["AnomagramCore", "AnomagramCLI", "CNcurses", "CTerminalGuard"]),
     .executableTarget(
       name: "anomagram",
       dependencies: ["AnomagramCore", "AnomagramCLI", "AnomagramTUI"]),

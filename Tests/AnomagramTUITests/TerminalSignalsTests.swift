@@ -15,8 +15,10 @@ struct TerminalSignalsTests {
     #expect(TerminalSignal.interrupt.number == SIGINT)
     #expect(TerminalSignal.terminate.number == SIGTERM)
     #expect(TerminalSignal.hangup.number == SIGHUP)
+    #expect(TerminalSignal.quit.number == SIGQUIT)
     #expect(TerminalSignal.interrupt.exitStatus == 130)
     #expect(TerminalSignal.terminate.exitStatus == 143)
+    #expect(TerminalSignal.quit.exitStatus == 131)
     #expect(TerminalSignal(number: SIGHUP) == .hangup)
     #expect(TerminalSignal(number: SIGWINCH) == nil)
   }

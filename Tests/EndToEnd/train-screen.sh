@@ -2,8 +2,9 @@
 # End-to-end test of the Train screen: runs the built binary in a private
 # tmux server, adds a layer, trains, watches the epoch counter and the AUC,
 # resizes below the minimum and back, quits, and checks the terminal is
-# restored. Then the same for SIGTERM and SIGHUP during training, and for
-# an ASCII, colourless start.
+# restored. Then the same for SIGTERM, SIGHUP, SIGINT and SIGQUIT during
+# training, for a crash (SIGSEGV and SIGABRT), and for an ASCII, colourless
+# start.
 #
 # Usage: Tests/EndToEnd/train-screen.sh [BINARY]   (default .build/debug/anomagram)
 set -euo pipefail
@@ -68,7 +69,7 @@ status=$(harness_wait_exit 10) || fail "the program did not exit after q, y"
 [ "${status:-}" = "0" ] || fail "exit status after quitting was ${status:-none}, expected 0"
 harness_assert_restored || fail "terminal not restored after quitting"
 
-for signal in TERM HUP INT; do
+for signal in TERM HUP INT QUIT; do
   echo "SIG$signal during training restores the terminal"
   harness_start 100 30 "$binary" --no-tour --epochs 400 --train-size 1000 --test-size 500
   harness_wait_for "Model" 20 || fail "the screen did not appear"
@@ -76,7 +77,23 @@ for signal in TERM HUP INT; do
   harness_wait_for "TRAINING" 20 || fail "status did not change to TRAINING"
   harness_signal "$signal"
   status=$(harness_wait_exit 10) || fail "the program did not exit on SIG$signal"
-  case $signal in TERM) expected=143 ;; HUP) expected=129 ;; INT) expected=130 ;; esac
+  case $signal in TERM) expected=143 ;; HUP) expected=129 ;; INT) expected=130 ;; QUIT) expected=131 ;; esac
+  [ "${status:-}" = "$expected" ] || fail "exit status after SIG$signal was ${status:-none}, expected $expected"
+  harness_assert_restored || fail "terminal not restored after SIG$signal"
+done
+
+# A crash still ends the process with the crash's status, but the terminal
+# comes back first. ulimit keeps the crash from writing a core file.
+for signal in SEGV ABRT; do
+  echo "a crash (SIG$signal) during training restores the terminal"
+  harness_start 100 30 bash -c 'ulimit -c 0; exec "$@"' crash "$binary" --no-tour --epochs 400 \
+    --train-size 1000 --test-size 500
+  harness_wait_for "Model" 20 || fail "the screen did not appear"
+  harness_send_keys Space
+  harness_wait_for "TRAINING" 20 || fail "status did not change to TRAINING"
+  harness_signal "$signal"
+  status=$(harness_wait_exit 10) || fail "the program did not end on SIG$signal"
+  case $signal in SEGV) expected=139 ;; ABRT) expected=134 ;; esac
   [ "${status:-}" = "$expected" ] || fail "exit status after SIG$signal was ${status:-none}, expected $expected"
   harness_assert_restored || fail "terminal not restored after SIG$signal"
 done

@@ -1,4 +1,5 @@
 import CNcurses
+import CTerminalGuard
 import Dispatch
 import Foundation
 import Synchronization
@@ -86,6 +87,7 @@ public final class NcursesTerminal {
     // other threads, so open the terminal before starting any.
     unsetenv("LINES")
     unsetenv("COLUMNS")
+    _ = anomagram_guard_save_modes()
     guard newterm(terminalType, anomagram_stdout(), anomagram_stdin()) != nil else {
       throw .terminalTypeUnsupported(terminalType)
     }
@@ -99,6 +101,7 @@ public final class NcursesTerminal {
     defaultColors = colors.defaults
     colorPairs = ColorPairTable(maxPairNumber: colors.maxPairNumber, defaultColors: colors.defaults)
     Self.configureMouse()
+    Self.guardAgainstCrashes()
   }
 
   deinit {
@@ -223,6 +226,30 @@ public final class NcursesTerminal {
 
   // MARK: - Restoring the terminal
 
+  /// Arranges for a crash (a Swift runtime trap, a fault or SIGABRT) to
+  /// leave the terminal usable: the handlers write
+  /// the sequences that end mouse reporting, attributes, keypad mode and the
+  /// alternate screen, show the cursor and put back the shell's terminal
+  /// modes, then let the crash go on as it would have.
+  private static func guardAgainstCrashes() {
+    var reset = ""
+    if anomagram_has_xterm_mouse() != 0 {
+      reset += "\u{1B}[?1002l\u{1B}[?1000l\u{1B}[?1006l"
+    }
+    for capability in ["sgr0", "cnorm", "rmkx", "rmcup"] {
+      reset += terminfoString(capability) ?? ""
+    }
+    let bytes = Array(reset.utf8)
+    _ = anomagram_guard_install(bytes, bytes.count)
+  }
+
+  /// Returns the terminfo string capability `name` of the current terminal,
+  /// or `nil` where the terminal lacks it.
+  private static func terminfoString(_ name: String) -> String? {
+    guard let value = tigetstr(name), Int(bitPattern: value) != -1 else { return nil }
+    return String(cString: value)
+  }
+
   /// Registers `restoreTerminalAtExit` once per process.
   private static func registerExitHandler() {
     guard !exitHandlerIsRegistered.exchange(true, ordering: .sequentiallyConsistent) else { return }
@@ -237,6 +264,7 @@ public final class NcursesTerminal {
     disableMouse()
     curs_set(1)
     endwin()
+    anomagram_guard_remove()
   }
 }
 
@@ -251,12 +279,11 @@ private let exitHandlerIsRegistered = Atomic<Bool>(false)
 /// get back a terminal with echo off, in cbreak mode, on the alternate screen
 /// and with mouse reporting on.
 ///
-/// NOTE: Neither a crash (a Swift runtime trap) nor a signal whose default
-/// action kills the process runs `atexit` handlers, so both leave the
-/// terminal in curses mode. `TerminalSignals` covers SIGINT, SIGTERM and
-/// SIGHUP. The handler runs on the thread that called `exit()`, so an exit
-/// from another thread while the main thread is inside curses is a race
-/// this cannot prevent.
+/// Neither a crash nor a signal whose default action kills the process runs
+/// `atexit` handlers. `TerminalSignals` covers SIGINT, SIGTERM, SIGHUP and
+/// SIGQUIT, and `guardAgainstCrashes()` the signals of a crash. The handler
+/// runs on the thread that called `exit()`, so an exit from another thread
+/// while the main thread is inside curses is a race this cannot prevent.
 private func restoreTerminalAtExit() {
   NcursesTerminal.restoreTerminal()
 }

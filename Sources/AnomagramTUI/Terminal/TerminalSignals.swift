@@ -16,6 +16,8 @@ public enum TerminalSignal: Sendable, CaseIterable {
   case terminate
   /// SIGHUP, sent when the terminal closes.
   case hangup
+  /// SIGQUIT, from Ctrl-\.
+  case quit
 
   /// The POSIX signal number.
   public var number: Int32 {
@@ -23,6 +25,7 @@ public enum TerminalSignal: Sendable, CaseIterable {
     case .interrupt: return SIGINT
     case .terminate: return SIGTERM
     case .hangup: return SIGHUP
+    case .quit: return SIGQUIT
     }
   }
 
@@ -36,7 +39,7 @@ public enum TerminalSignal: Sendable, CaseIterable {
   public var exitStatus: Int32 { 128 + number }
 }
 
-/// Watches SIGINT, SIGTERM and SIGHUP so that the input loop can restore the
+/// Watches SIGINT, SIGTERM, SIGHUP and SIGQUIT so that the input loop can restore the
 /// terminal before the process exits, where the default action would kill
 /// the process with the terminal still in curses mode.
 ///
