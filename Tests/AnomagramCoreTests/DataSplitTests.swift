@@ -142,14 +142,20 @@ struct DataSplitTests {
 
   @Test("test shares use whole pool")
   func stratifiedOverWholePool() throws {
-    // Training takes 50 of the 60 normal rows. The pool is 60% normal, so 12
-    // of 20 test rows should be normal, but only the 10 remaining normal rows exist.
+    // The pool is 60% normal, so 12 of 20 test rows are normal. Training
+    // and test request 50 + 12 of the 60 normal rows, so training keeps
+    // round(60 * 12 / 62) = 12 back and takes 48.
     let configuration = SplitConfiguration(trainSize: 50, testSize: 20, seed: 19)
 
     let split = try DataSplit.make(pool: mixedPool, configuration: configuration)
 
-    #expect(labelCounts(split.testLabels) == ["1": 10, "2": 4, "3": 3, "4": 1])
-    #expect(split.warnings.count == 2)
+    #expect(labelCounts(split.testLabels) == ["1": 12, "2": 4, "3": 3, "4": 1])
+    #expect(split.train.rows == 48)
+    #expect(
+      split.warnings == [
+        "Training uses 48 normal rows instead of the requested 50, because the data has only 60 rows "
+          + "labelled 1, and 12 are kept for the test set."
+      ])
   }
 
   @Test(
@@ -196,16 +202,53 @@ struct DataSplitTests {
 
   @Test("short training data warns")
   func shortTrainingData() throws {
+    // The test quotas of 5 rows over classes of 10 and 5 rows are 3 and 2.
+    // Normal rows: 15 + 3 requested of 10, so round(10 * 3 / 18) = 2 stay
+    // for the test set. Abnormal rows: 15 + 2 of 5, so round(5 * 2 / 17) = 1.
     let pool = syntheticPool([("1", 10), ("2", 5)])
     let configuration = SplitConfiguration(trainSize: 30, testSize: 5, abnormalShare: 0.5)
 
     let split = try DataSplit.make(pool: pool, configuration: configuration)
 
-    #expect(split.train.rows == 15)
-    #expect(split.test.rows == 0)
-    #expect(split.warnings.contains { $0.contains("10 normal rows instead of the requested 15") })
-    #expect(split.warnings.contains { $0.contains("5 abnormal rows instead of the requested 15") })
-    #expect(split.warnings.contains { $0.contains("0 rows instead of the requested 5") })
+    #expect(split.train.rows == 12)
+    #expect(labelCounts(split.testLabels) == ["1": 2, "2": 1])
+    #expect(
+      split.warnings == [
+        "Training uses 8 normal rows instead of the requested 15, because the data has only 10 rows "
+          + "labelled 1, and 2 are kept for the test set.",
+        "Training uses 4 abnormal rows instead of the requested 15, because the data has only 5 abnormal "
+          + "rows, and 1 is kept for the test set.",
+        "The test set has 2 rows of class 1 instead of 3, because only 2 are left after drawing the training rows.",
+        "The test set has 1 row of class 2 instead of 2, because only 1 is left after drawing the training rows.",
+        "The test set has 3 rows instead of the requested 5.",
+      ])
+  }
+
+  @Test("one normal row stays in training")
+  func oneNormalRow() throws {
+    let pool = syntheticPool([("1", 1), ("2", 5)])
+
+    let split = try DataSplit.make(pool: pool, configuration: SplitConfiguration(trainSize: 10, testSize: 6))
+
+    #expect(labelCounts(split.trainLabels) == ["1": 1])
+    #expect(labelCounts(split.testLabels) == ["2": 5])
+  }
+
+  @Test(
+    "training share of a short class",
+    arguments: [
+      (available: 100, requested: 50, reserved: 50, minimum: 1, share: 50),
+      (available: 100, requested: 60, reserved: 50, minimum: 1, share: 55),
+      (available: 10, requested: 30, reserved: 0, minimum: 1, share: 10),
+      (available: 2, requested: 5, reserved: 5, minimum: 1, share: 1),
+      (available: 1, requested: 5, reserved: 5, minimum: 1, share: 1),
+      (available: 1, requested: 5, reserved: 5, minimum: 0, share: 0),
+      (available: 0, requested: 5, reserved: 5, minimum: 1, share: 0),
+    ])
+  func trainingShare(available: Int, requested: Int, reserved: Int, minimum: Int, share: Int) {
+    #expect(
+      DataSplit.trainingShare(available: available, requested: requested, reserved: reserved, minimum: minimum)
+        == share)
   }
 
   @Test("short test class warns")
@@ -215,11 +258,15 @@ struct DataSplitTests {
 
     let split = try DataSplit.make(pool: pool, configuration: configuration)
 
-    #expect(labelCounts(split.testLabels) == ["1": 2, "2": 5])
+    // Training and test request 8 + 10 of the 10 normal rows, so training
+    // keeps round(10 * 10 / 18) = 6 back and takes 4.
+    #expect(labelCounts(split.testLabels) == ["1": 6, "2": 5])
     #expect(
       split.warnings == [
-        "The test set has 2 rows of class 1 instead of 10, because only 2 are left after drawing the training rows.",
-        "The test set has 7 rows instead of the requested 15.",
+        "Training uses 4 normal rows instead of the requested 8, because the data has only 10 rows labelled 1, "
+          + "and 6 are kept for the test set.",
+        "The test set has 6 rows of class 1 instead of 10, because only 6 are left after drawing the training rows.",
+        "The test set has 11 rows instead of the requested 15.",
       ])
   }
 

@@ -49,19 +49,21 @@ struct UnlabelledSplitTests {
 
   @Test("test rows exclude training rows")
   func testRowsFromRemainingRows() throws {
+    // 15 + 10 rows requested of 20, so training keeps round(20 * 10 / 25) = 8 back.
     let split = try DataSplit.make(pool: unlabelled(20), configuration: SplitConfiguration(trainSize: 15, testSize: 10))
 
-    #expect(split.train.rows == 15)
-    #expect(split.test.rows == 5)
+    #expect(split.train.rows == 12)
+    #expect(split.test.rows == 8)
     #expect(Set(split.trainIndices + split.testIndices) == Set(0..<20))
-    #expect(split.warnings.contains { $0.contains("5 rows instead of the requested 10") })
+    #expect(split.warnings.contains { $0.contains("8 rows instead of the requested 10") })
   }
 
   @Test("short data warns without labels")
   func shortDataWarns() throws {
     let split = try DataSplit.make(pool: unlabelled(10), configuration: SplitConfiguration(trainSize: 20, testSize: 5))
 
-    #expect(split.train.rows == 10)
+    // 20 + 5 rows requested of 10, so training keeps round(10 * 5 / 25) = 2 back.
+    #expect(split.train.rows == 8)
     #expect(split.warnings.contains { $0.contains("only 10 rows, all unlabelled and counted as normal") })
   }
 

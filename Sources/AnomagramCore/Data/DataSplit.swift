@@ -107,6 +107,11 @@ public struct DataSplit: Sendable, Equatable {
   /// Training rows are drawn first. Test rows come from the rest, stratified
   /// by the class shares of the whole of `pool`. `trainIndices` and
   /// `testIndices` are row numbers in `pool`.
+  ///
+  /// When a class has fewer rows than training and the test set together
+  /// request, training takes fewer, so that the class's rows are shared in
+  /// proportion to the two requests (training keeps at least one normal
+  /// row). A small file thus still leaves normal rows to test on.
   public static func make(pool: Dataset, configuration: SplitConfiguration) throws(DataError) -> DataSplit {
     let normalLabels = try validatedNormalLabels(configuration)
     try requireNormalRows(in: pool, normalLabels: normalLabels, abnormalShare: configuration.abnormalShare)
@@ -115,6 +120,7 @@ public struct DataSplit: Sendable, Equatable {
     var warnings: [String] = []
     let trainIndices = try drawTrainingRows(
       from: pool, normalLabels: normalLabels, configuration: configuration,
+      reserved: testQuotas(of: pool, normalLabels: normalLabels, testSize: configuration.testSize),
       generator: &generator, warnings: &warnings)
     let testIndices = drawTestRows(
       from: pool, excluding: Set(trainIndices), testSize: configuration.testSize,
@@ -247,10 +253,43 @@ extension DataSplit {
       source: data.source)
   }
 
+  /// The numbers of normal and abnormal rows that the test set of a pool
+  /// split requests, from the same stratified quotas as `drawTestRows`.
+  private static func testQuotas(
+    of data: Dataset, normalLabels: Set<String>, testSize: Int
+  ) -> (normal: Int, abnormal: Int) {
+    let counts = Dictionary(grouping: data.labels, by: { $0 }).mapValues(\.count)
+    let classes = counts.keys.sorted(by: ClassLabel.areInIncreasingOrder)
+    let quotas = largestRemainderQuotas(total: testSize, weights: classes.map { counts[$0]! })
+    var normal = 0
+    var abnormal = 0
+    for (label, quota) in zip(classes, quotas) {
+      if data.isLabelled && !normalLabels.contains(label) {
+        abnormal += quota
+      } else {
+        normal += quota
+      }
+    }
+    return (normal, abnormal)
+  }
+
+  /// Returns how many of `available` rows training takes when it requests
+  /// `requested` and the test set `reserved`: all it requests when there are
+  /// enough for both, otherwise a share in proportion to the two requests,
+  /// at least `minimum`.
+  static func trainingShare(available: Int, requested: Int, reserved: Int, minimum: Int) -> Int {
+    guard available < requested + reserved else { return requested }
+    let forTest = Int((Double(available) * Double(reserved) / Double(requested + reserved)).rounded())
+    return min(requested, max(available - forTest, min(minimum, available)))
+  }
+
   /// Draws `round(abnormalShare * trainSize)` abnormal rows and normal rows for
-  /// the rest, and returns their row numbers in ascending order.
+  /// the rest, leaving rows for the test set's `reserved` requests as
+  /// `trainingShare` describes, and returns their row numbers in ascending
+  /// order.
   private static func drawTrainingRows(
     from data: Dataset, normalLabels: Set<String>, configuration: SplitConfiguration,
+    reserved: (normal: Int, abnormal: Int) = (0, 0),
     generator: inout SeededGenerator, warnings: inout [String]
   ) throws(DataError) -> [Int] {
     // `rounded()` rounds halves away from zero, so a share of 0.5 of 5 rows is 3.
@@ -265,20 +304,40 @@ extension DataSplit {
     generator.shuffle(&normalRows)
     generator.shuffle(&abnormalRows)
 
-    if normalRows.count < normalRequested {
+    let normalTaken = trainingShare(
+      available: normalRows.count, requested: normalRequested, reserved: reserved.normal, minimum: 1)
+    let abnormalTaken = trainingShare(
+      available: abnormalRows.count, requested: abnormalRequested, reserved: reserved.abnormal, minimum: 0)
+    if normalTaken < normalRequested {
       let available =
         data.isLabelled ? "rows labelled \(listed(normalLabels))" : "rows, all unlabelled and counted as normal"
       warnings.append(
-        "Training uses \(normalRows.count) normal rows instead of the requested \(normalRequested), "
-          + "because the data has only \(normalRows.count) \(available).")
+        "Training uses \(normalTaken) normal rows instead of the requested \(normalRequested), "
+          + "because the data has only \(normalRows.count) \(available)"
+          + keptForTest(normalRows.count - normalTaken))
     }
-    if abnormalRows.count < abnormalRequested {
+    if abnormalTaken < abnormalRequested {
       warnings.append(
-        "Training uses \(abnormalRows.count) abnormal rows instead of the requested \(abnormalRequested), "
-          + "because the data has only \(abnormalRows.count) abnormal rows.")
+        "Training uses \(abnormalTaken) abnormal rows instead of the requested \(abnormalRequested), "
+          + "because the data has only \(abnormalRows.count) abnormal rows"
+          + keptForTest(abnormalRows.count - abnormalTaken))
     }
-    let drawn = normalRows.prefix(normalRequested) + abnormalRows.prefix(abnormalRequested)
+    let drawn = normalRows.prefix(normalTaken) + abnormalRows.prefix(abnormalTaken)
     return drawn.sorted()
+  }
+
+  /// Returns "1 row" or "`count` rows".
+  private static func rowCount(_ count: Int) -> String {
+    count == 1 ? "1 row" : "\(count) rows"
+  }
+
+  /// Ends a training warning: says how many rows stay for the test set.
+  private static func keptForTest(_ kept: Int) -> String {
+    switch kept {
+    case 0: "."
+    case 1: ", and 1 is kept for the test set."
+    default: ", and \(kept) are kept for the test set."
+    }
   }
 
   /// Draws `testSize` rows stratified by class from the rows of `data` not in
@@ -300,19 +359,18 @@ extension DataSplit {
       var candidates = rowsByClass[label]!.filter { !excluded.contains($0) }
       generator.shuffle(&candidates)
       if candidates.count < quota {
-        // Only the two-file split excludes nothing, because a pool split always has training rows.
         let reason =
-          excluded.isEmpty
-          ? "the test data has only \(candidates.count)"
-          : "only \(candidates.count) are left after drawing the training rows"
+          candidates.count == rowsByClass[label]!.count
+          ? "the \(excluded.isEmpty ? "test " : "")data has only \(candidates.count)"
+          : "only \(candidates.count) \(candidates.count == 1 ? "is" : "are") left after drawing the training rows"
         warnings.append(
-          "The test set has \(candidates.count) rows of class \(label) instead of \(quota), because \(reason).")
+          "The test set has \(rowCount(candidates.count)) of class \(label) instead of \(quota), because \(reason).")
       }
       drawn += candidates.prefix(quota)
     }
 
     if drawn.count < testSize {
-      warnings.append("The test set has \(drawn.count) rows instead of the requested \(testSize).")
+      warnings.append("The test set has \(rowCount(drawn.count)) instead of the requested \(testSize).")
     }
     return drawn.sorted()
   }
