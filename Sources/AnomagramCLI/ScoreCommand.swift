@@ -15,8 +15,9 @@ public enum ScoreCommand {
 
       cut -f2- rows.tsv | anomagram score --model model.json | head
 
-    Input: fields separated by commas, tabs or spaces. A first line without any
-    number is a header and is skipped; blank lines are skipped. Rows are
+    Input: fields separated by commas, tabs or spaces, each optionally in double
+    quotes. A first line without any number is a header and is skipped (see
+    --header for a header of numbers); blank lines are skipped. Rows are
     numbered from 1 in the order they appear, header and blank lines not
     counted. Each row must hold as many values as the model takes.
 
@@ -31,6 +32,9 @@ public enum ScoreCommand {
                           keys row, error and verdict. Default: csv.
       --threshold fixed:VALUE
                           Use this threshold instead of the model's.
+      --header            Skip the first line, whatever it holds (for a header
+                          of column numbers such as 0,1,2,...).
+      --no-header         Read the first line as a row, even without numbers.
       --help, -h          Show this help.
 
     Exit status: 0 on success; 1 when the model cannot be read or a line is
@@ -50,6 +54,7 @@ public enum ScoreCommand {
     var inputFile: String?
     var format = OutputFormat.csv
     var threshold: ThresholdRule?
+    var header = HeaderMode.detect
     var showHelp = false
   }
 
@@ -77,7 +82,9 @@ public enum ScoreCommand {
       for note in notes { console.writeError("anomagram score: \(note)\n") }
       let threshold = try thresholdValue(options.threshold, file: file, source: options.source!)
       let (input, inputName) = try openInput(options.inputFile, standardInput: standardInput)
-      try score(input: input, inputName: inputName, file: file, threshold: threshold, format: options.format, console: console)
+      try score(
+        input: input, inputName: inputName, header: options.header, file: file, threshold: threshold,
+        format: options.format, console: console)
     } catch {
       console.writeError("anomagram score: \(error)\n")
       return 1
@@ -101,6 +108,12 @@ public enum ScoreCommand {
           throw UsageError.invalid(option, value, expected: "fixed:VALUE, because scoring has no labels to choose a threshold by")
         }
         options.threshold = rule
+      case "--header":
+        try scanner.expectNoValue()
+        options.header = .present
+      case "--no-header":
+        try scanner.expectNoValue()
+        options.header = .absent
       case "--help", "-h":
         try scanner.expectNoValue()
         options.showHelp = true
@@ -132,9 +145,10 @@ public enum ScoreCommand {
   /// Reads chunks, scores the rows each one completes and writes their lines
   /// before reading on.
   private static func score(
-    input: ByteStream, inputName: String, file: ModelFile, threshold: Float, format: OutputFormat, console: Console
+    input: ByteStream, inputName: String, header: HeaderMode, file: ModelFile, threshold: Float,
+    format: OutputFormat, console: Console
   ) throws {
-    var reader = ValueRowReader(featureCount: file.featureCount, source: inputName)
+    var reader = ValueRowReader(featureCount: file.featureCount, source: inputName, header: header)
     var rowNumber = 0
     if format == .csv { console.writeOutput("row,error,verdict\n") }
     var finished = false

@@ -1,3 +1,4 @@
+import AnomagramCore
 import CFloatParsing
 
 /// One row of values read by `ValueRowReader`, with its line number (1-based).
@@ -11,22 +12,26 @@ struct ValueRow: Equatable {
 ///
 /// Each non-blank line is one row. When a line contains a comma, commas
 /// separate its fields, and spaces or tabs around a field are ignored.
-/// Otherwise runs of spaces and tabs separate them. A `\r` before the line feed is
-/// dropped. The first non-blank line is a header, and is skipped, when none
-/// of its fields is a number; any other line must hold exactly
+/// Otherwise runs of spaces and tabs separate them. A field may be wrapped in
+/// double quotes. A `\r` before the line feed is dropped. With `header`
+/// `.detect`, the first non-blank line is a header, and is skipped, when none
+/// of its fields is a number and none contains a semicolon; `.present` always
+/// skips it and `.absent` never does. Any other line must hold exactly
 /// `featureCount` finite numbers.
 struct ValueRowReader {
   let featureCount: Int
   /// The input's name for messages: a quoted path or "standard input".
   let source: String
+  let header: HeaderMode
 
   private var pending: [UInt8] = []
   private var lineNumber = 0
   private var sawFirstLine = false
 
-  init(featureCount: Int, source: String) {
+  init(featureCount: Int, source: String, header: HeaderMode = .detect) {
     self.featureCount = featureCount
     self.source = source
+    self.header = header
   }
 
   /// Parses the lines that `chunk` completes. Returns the rows read and,
@@ -80,8 +85,13 @@ struct ValueRowReader {
     let isFirstLine = !sawFirstLine
     sawFirstLine = true
 
+    if isFirstLine && header == .present {
+      return nil
+    }
     let numbers = fields.map(Self.parseNumber)
-    if isFirstLine && numbers.allSatisfy({ $0 == nil }) && fields.allSatisfy({ !$0.isEmpty }) {
+    if isFirstLine && header == .detect && numbers.allSatisfy({ $0 == nil })
+      && fields.allSatisfy({ !$0.isEmpty && !$0.contains(UInt8(ascii: ";")) })
+    {
       return nil
     }
     var values: [Float] = []
@@ -120,7 +130,8 @@ struct ValueRowReader {
     }
     guard let number else {
       throw CommandError(
-        "\(place) is \(text.debugDescription), which is not a number. Rows must hold only values, without a label.")
+        "\(place) is \(text.debugDescription), which is not a number. Rows must hold only values, without a label."
+          + semicolonAdvice(text))
     }
     guard number.isFinite else {
       throw CommandError(
@@ -134,10 +145,18 @@ struct ValueRowReader {
   /// otherwise separated by runs of blanks. The list is empty for a blank line.
   private func splitFields(_ line: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
     let comma = UInt8(ascii: ",")
-    if line.contains(comma) {
-      return line.split(separator: comma, omittingEmptySubsequences: false).map(Self.trimmingBlanks)
-    }
-    return line.split(whereSeparator: Self.isBlank)
+    let fields =
+      line.contains(comma)
+      ? line.split(separator: comma, omittingEmptySubsequences: false).map(Self.trimmingBlanks)
+      : line.split(whereSeparator: Self.isBlank)
+    return fields.map(Self.unquoted)
+  }
+
+  /// Removes one pair of double quotes around a field.
+  private static func unquoted(_ field: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    let quote = UInt8(ascii: "\"")
+    guard field.count >= 2, field.first == quote, field.last == quote else { return field }
+    return field.dropFirst().dropLast()
   }
 
   private static func isBlank(_ byte: UInt8) -> Bool {

@@ -158,8 +158,11 @@ anomagram_parse_status anomagram_parse_float(const char *text, size_t length,
 
   anomagram_parse_status status = anomagram_parse_ok;
   // strtof skips leading white space; a token never has any, so reject it.
+  // strtof also reads hexadecimal numbers ("0x8", "0x1p3"), which are not
+  // decimal numbers, so a token with an x is rejected too.
   if (buffer[0] == ' ' || buffer[0] == '\t' || buffer[0] == '\n' ||
-      buffer[0] == '\r' || buffer[0] == '\v' || buffer[0] == '\f') {
+      buffer[0] == '\r' || buffer[0] == '\v' || buffer[0] == '\f' ||
+      memchr(buffer, 'x', length) != NULL || memchr(buffer, 'X', length) != NULL) {
     status = anomagram_parse_invalid;
   } else {
     // The process locale may use ',' as the decimal separator (an app calls

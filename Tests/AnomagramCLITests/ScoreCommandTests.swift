@@ -89,6 +89,80 @@ struct ScoreCommandTests {
     }
   }
 
+  @Test("header option skips a header of numbers")
+  func numericHeader() throws {
+    try withTemporaryFolder { folder in
+      let (_, modelPath) = try trainSyntheticModel(in: folder)
+      let rows = unlabelledRows(SyntheticBeats.text(normalRows: 3, abnormalRows: 0))
+      let header = (0..<SyntheticBeats.featureCount).map(String.init).joined(separator: "\t")
+
+      let plain = runScore(["--model", modelPath], standardInput: rows)
+      let skipped = runScore(["--model", modelPath, "--header"], standardInput: header + "\n" + rows)
+      let detected = runScore(["--model", modelPath], standardInput: header + "\n" + rows)
+
+      #expect(skipped.status == 0, "stderr: \(skipped.error)")
+      #expect(skipped.output == plain.output)
+      #expect(try scoreLines(detected.output).count == 4)
+    }
+  }
+
+  @Test("no-header option reads a first line without numbers")
+  func noHeaderOption() throws {
+    try withTemporaryFolder { folder in
+      let (_, modelPath) = try trainSyntheticModel(in: folder)
+      let header = (1...SyntheticBeats.featureCount).map { "t\($0)" }.joined(separator: ",")
+
+      let run = runScore(["--model", modelPath, "--no-header"], standardInput: header + "\n")
+
+      #expect(run.status == 1)
+      #expect(run.error.contains("Line 1, column 1 of standard input is \"t1\", which is not a number"))
+    }
+  }
+
+  @Test("quoted values read as numbers")
+  func quotedValues() throws {
+    try withTemporaryFolder { folder in
+      let (_, modelPath) = try trainSyntheticModel(in: folder)
+      let rows = unlabelledRows(SyntheticBeats.text(normalRows: 2, abnormalRows: 0))
+      let quoted = rows.split(separator: "\n").map { line in
+        line.split(separator: "\t").map { "\"\($0)\"" }.joined(separator: ",")
+      }.joined(separator: "\n")
+
+      let plain = runScore(["--model", modelPath], standardInput: rows)
+      let run = runScore(["--model", modelPath], standardInput: quoted + "\n")
+
+      #expect(run.status == 0, "stderr: \(run.error)")
+      #expect(run.output == plain.output)
+    }
+  }
+
+  @Test("semicolon-separated row is rejected with advice")
+  func semicolons() throws {
+    try withTemporaryFolder { folder in
+      let (_, modelPath) = try trainSyntheticModel(in: folder)
+      let row = Array(repeating: "0.5", count: SyntheticBeats.featureCount).joined(separator: ";")
+
+      let run = runScore(["--model", modelPath], standardInput: row + "\n")
+
+      #expect(run.status == 1)
+      #expect(run.error.contains("Line 1, column 1 of standard input"), "stderr: \(run.error)")
+      #expect(run.error.contains("Semicolons do not separate values"))
+    }
+  }
+
+  @Test("hexadecimal value is not a number")
+  func hexadecimalValue() throws {
+    try withTemporaryFolder { folder in
+      let (_, modelPath) = try trainSyntheticModel(in: folder)
+      let row = (["0x8"] + Array(repeating: "0.5", count: SyntheticBeats.featureCount - 1)).joined(separator: ",")
+
+      let run = runScore(["--model", modelPath], standardInput: "\n" + row + "\n")
+
+      #expect(run.status == 1)
+      #expect(run.error.contains("Line 2, column 1 of standard input is \"0x8\", which is not a number"))
+    }
+  }
+
   @Test("invalid value exits 1 naming the line, after the rows before it")
   func invalidValue() throws {
     try withTemporaryFolder { folder in
@@ -157,7 +231,7 @@ struct ScoreCommandTests {
         .save(to: modelPath)
 
       let without = runScore(["--model", modelPath], standardInput: "0.1,0.2\n")
-      let with = runScore(["--model", modelPath, "--threshold", "fixed:-1"], standardInput: "0.1,0.2\n")
+      let with = runScore(["--model", modelPath, "--threshold", "fixed:0"], standardInput: "0.1,0.2\n")
 
       #expect(without.status == 1)
       #expect(without.error.contains("has no threshold"))

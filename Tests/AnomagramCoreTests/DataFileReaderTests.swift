@@ -175,6 +175,14 @@ struct DataFileReaderTests {
       error: .invalidNumber(file: fileName, line: 1, column: 2, text: "0.5x"),
       messageFragments: [fileName, "Line 1", "column 2", "\"0.5x\""]),
     Rejection(
+      file: FileText("hexadecimal value", "1\t0.5\t0x1p3\n"),
+      error: .invalidNumber(file: fileName, line: 1, column: 3, text: "0x1p3"),
+      messageFragments: [fileName, "Line 1", "column 3", "\"0x1p3\"", "decimal numbers"]),
+    Rejection(
+      file: FileText("semicolon separators", "1;0.5;0.25\n2;0.5;0.75\n"),
+      error: .missingValues(file: fileName, line: 1, label: "1;0.5;0.25"),
+      messageFragments: [fileName, "Line 1", "Semicolons do not separate values"]),
+    Rejection(
       file: FileText("NaN value", "1\t0.5\tNaN\n"),
       error: .nonFiniteNumber(file: fileName, line: 1, column: 3, text: "NaN"),
       messageFragments: [fileName, "Line 1", "column 3", "\"NaN\"", "not a finite number"]),

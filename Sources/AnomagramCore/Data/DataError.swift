@@ -91,7 +91,7 @@ public enum DataError: Error, CustomStringConvertible, Equatable {
     case .missingValues(let file, let line, let label):
       return """
         Line \(line) of \(quoted(file)) has the label \(shortened(label)) but no values. \
-        Every row of a labelled file needs a class label and at least one value.
+        Every row of a labelled file needs a class label and at least one value.\(semicolonAdvice(label))
         """
     case .emptyField(let file, let line, let column, let columnName):
       return """
@@ -107,7 +107,7 @@ public enum DataError: Error, CustomStringConvertible, Equatable {
       let headerAdvice = line == 1 && columnName == nil ? " If line 1 is a header row, read the file with a header." : ""
       return """
         \(place(file, line, column, columnName)) is \(shortened(text)), which is not a number. \
-        Values must be decimal numbers such as 0.25 or -1.5e-3.\(headerAdvice)
+        Values must be decimal numbers such as 0.25 or -1.5e-3.\(headerAdvice)\(semicolonAdvice(text))
         """
     case .nonFiniteNumber(let file, let line, let column, let text, let columnName):
       return """
@@ -224,4 +224,10 @@ private func listedNames(_ names: [String]) -> String {
 private func hexadecimal(_ byte: UInt8) -> String {
   let digits = String(byte, radix: 16, uppercase: true)
   return "0x" + (digits.count < 2 ? "0" + digits : digits)
+}
+
+/// Returns a sentence for a field that contains a semicolon, which is not a
+/// separator here, or an empty string.
+public func semicolonAdvice(_ text: String) -> String {
+  text.contains(";") ? " Semicolons do not separate values: use commas, tabs or spaces." : ""
 }
