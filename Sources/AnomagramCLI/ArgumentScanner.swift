@@ -31,6 +31,11 @@ struct ArgumentScanner {
   }
 
   /// The value of the option just read.
+  ///
+  /// A following argument that starts with "--" is taken as the next option,
+  /// not as this one's value, so `--save --json` is reported as a missing
+  /// value. Such a value can still be given as `--save=--json`. Negative
+  /// numbers start with a single dash and are read as values.
   mutating func value() throws(UsageError) -> String {
     if let inlineValue {
       self.inlineValue = nil
@@ -40,6 +45,11 @@ struct ArgumentScanner {
       throw UsageError("Missing value for \(currentOption); see --help.")
     }
     let value = arguments[index]
+    if value.hasPrefix("--"), value.count > 2 {
+      throw UsageError(
+        "Missing value for \(currentOption): the next argument, \(value), is an option. "
+          + "Write \(currentOption)=VALUE for a value that starts with \"--\".")
+    }
     index += 1
     return value
   }

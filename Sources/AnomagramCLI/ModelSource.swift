@@ -69,9 +69,11 @@ func parseThresholdRule(_ value: String, option: String) throws(UsageError) -> T
 
 /// Reads a `--normal-class LABELS` value: labels separated by commas.
 func parseNormalLabels(_ value: String, option: String) throws(UsageError) -> [String] {
-  let labels = value.split(separator: ",").map { ClassLabel.canonical(String($0)) }.filter { !$0.isEmpty }
-  guard !labels.isEmpty else {
-    throw UsageError.invalid(option, value, expected: "one or more labels such as 1 or 1,2")
+  let labels = value.split(separator: ",", omittingEmptySubsequences: false).map {
+    ClassLabel.canonical(String($0))
+  }
+  guard !labels.contains(where: \.isEmpty) else {
+    throw UsageError.invalid(option, value, expected: "one or more labels separated by commas, such as 1 or 1,2")
   }
   return labels
 }

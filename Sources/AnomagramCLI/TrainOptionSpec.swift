@@ -48,9 +48,7 @@ struct TrainOptionSpec: Sendable {
       names: ["--normal-class"], valueName: "LABELS",
       help: "Class labels that count as normal, separated by commas; all others are abnormal. Default: 1.",
       apply: { options, value, option in
-        let labels = value.split(separator: ",").map { ClassLabel.canonical(String($0)) }.filter { !$0.isEmpty }
-        guard !labels.isEmpty else { throw UsageError.invalid(option, value, expected: "one or more labels such as 1 or 1,2") }
-        options.split.normalLabels = Set(labels)
+        options.split.normalLabels = Set(try parseNormalLabels(value, option: option))
       }),
     TrainOptionSpec(
       names: ["--train-size"], valueName: "ROWS",

@@ -81,7 +81,8 @@ public enum ThresholdRule: Sendable, Hashable {
   /// The name is one of `shortNames`, in any letter case. `percentile` takes a
   /// number from 0 to 100 and defaults to `defaultPercentile`. `mean-std`
   /// takes a finite number and defaults to `defaultStandardDeviations`.
-  /// `fixed` requires a finite number. The other rules take no value.
+  /// `fixed` requires a finite number of 0 or more, because reconstruction
+  /// errors are never negative. The other rules take no value.
   public init(argument: String) throws(ThresholdError) {
     let trimmed = argument.trimmingCharacters(in: .whitespaces)
     let parts = trimmed.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
@@ -105,7 +106,7 @@ public enum ThresholdRule: Sendable, Hashable {
       self = .meanPlusStandardDeviations(count)
     case "fixed":
       guard let parameter else { throw .missingParameter(rule: name) }
-      guard let value = Float(parameter), value.isFinite else {
+      guard let value = Float(parameter), value.isFinite, value >= 0 else {
         throw .invalidParameter(rule: name, parameter: parameter)
       }
       self = .fixed(value)
@@ -122,7 +123,8 @@ public enum ThresholdRule: Sendable, Hashable {
   }
 
   /// Throws `invalidParameter` unless the rule's value is in its range:
-  /// 0...100 for a percentile, finite for the others.
+  /// 0...100 for a percentile, finite and not negative for a fixed value,
+  /// finite for the others.
   public func validate() throws(ThresholdError) {
     switch self {
     case .maxAccuracy, .maxF1, .youden:
@@ -136,7 +138,7 @@ public enum ThresholdRule: Sendable, Hashable {
         throw .invalidParameter(rule: shortName, parameter: Self.formatted(count))
       }
     case .fixed(let value):
-      if !value.isFinite {
+      if !value.isFinite || value < 0 {
         throw .invalidParameter(rule: shortName, parameter: "\(value)")
       }
     }
@@ -393,7 +395,7 @@ public enum ThresholdError: Error, Hashable, CustomStringConvertible {
       "Invalid number of standard deviations \"\(parameter)\": expected a finite number, for example "
         + "\"mean-std:3\"."
     default:
-      "Invalid value \"\(parameter)\" for threshold rule \"\(rule)\": expected a finite number, for example "
+      "Invalid value \"\(parameter)\" for threshold rule \"\(rule)\": expected a number of 0 or more, for example "
         + "\"\(rule):0.02\"."
     }
   }
