@@ -1,5 +1,8 @@
 /// The top level of the `anomagram` command: picks the subcommand.
 public enum Anomagram {
+  /// The program's version, printed by `anomagram --version`.
+  public static let version = "0.1.0"
+
   public static let usage = """
     Usage: anomagram [options]            open the full-screen app
            anomagram <command> [options]
@@ -12,9 +15,10 @@ public enum Anomagram {
       import            Read a TensorFlow.js layers model into a model file
       benchmark         Measure training speed in samples per second
       screen-benchmark  Measure start-up and frame drawing time of the app
-      help              Show this help
+      help [command]    Show this help, or the options of a command
 
-    Run "anomagram <command> --help" for the options of a command.
+    Run "anomagram <command> --help" for the options of a command, and
+    "anomagram --version" for the version.
 
     """
 
@@ -39,7 +43,13 @@ public enum Anomagram {
     case "import":
       return ImportCommand.run(arguments: rest, console: console)
     case "help", "--help", "-h":
+      if let topic = rest.first, topic != "help", !topic.hasPrefix("-") {
+        return run(arguments: [topic, "--help"], console: console)
+      }
       console.writeOutput(usage)
+      return 0
+    case "version", "--version":
+      console.writeOutput("anomagram \(version)\n")
       return 0
     default:
       console.writeError("anomagram: Unknown command \"\(command)\".\n\n" + usage)

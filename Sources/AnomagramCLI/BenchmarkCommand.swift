@@ -45,7 +45,8 @@ public enum BenchmarkCommand {
     Options:
       --epochs COUNT   Epochs measured per model. Default: 30.
       --warmup COUNT   Epochs run first and not measured. Default: 3.
-      --data FILE      Time on the label-1 rows of this file instead.
+      --data FILE      Time on the label-1 rows of this file instead (label in
+                       the first column; a header row is detected).
       --json           Print the results as JSON.
       --help, -h       Show this help.
 
@@ -123,7 +124,9 @@ public enum BenchmarkCommand {
       guard let bundled = BundledData.locate() else { throw CommandError(BundledData.notFoundMessage) }
       path = bundled[1]
     }
-    let dataset = try DataFileReader.load(path: path)
+    // The label comes first, as in UCR files. A header row, if any, is found
+    // the way train finds it.
+    let dataset = try DataFileReader.load(path: path, format: DataFileFormat(header: .detect, labelColumn: .first))
     let normal = dataset.values.selectingRows(dataset.labels.indices.filter { dataset.labels[$0] == "1" })
     guard normal.rows > 0 else { throw CommandError("\(path) has no rows with label 1 to time.") }
     return MinMaxScaler.fit(normal).transform(normal)

@@ -6,6 +6,8 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "screen-benchmark":
   exit(ScreenBenchmark.run(arguments: Array(arguments.dropFirst()), console: .standard))
+case "help" where arguments.dropFirst().first == "screen-benchmark":
+  exit(ScreenBenchmark.run(arguments: ["--help"], console: .standard))
 case let first? where !first.hasPrefix("-"):
   exit(Anomagram.run(arguments: arguments, console: .standard))
 default:

@@ -24,6 +24,22 @@ struct AnomagramTests {
     #expect(run.error.isEmpty)
   }
 
+  @Test("help with a command prints its options")
+  func helpForCommand() {
+    let run = runCapturing { Anomagram.run(arguments: ["help", "train"], console: $0) }
+
+    #expect(run.status == 0)
+    #expect(run.output == TrainCommand.helpText)
+  }
+
+  @Test("version prints the version", arguments: ["version", "--version"])
+  func versionCommand(_ command: String) {
+    let run = runCapturing { Anomagram.run(arguments: [command], console: $0) }
+
+    #expect(run.status == 0)
+    #expect(run.output == "anomagram \(Anomagram.version)\n")
+  }
+
   @Test("unknown command exits 2 naming it")
   func unknownCommand() {
     let run = runCapturing { Anomagram.run(arguments: ["fly", "--json"], console: $0) }

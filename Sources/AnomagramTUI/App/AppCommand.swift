@@ -24,6 +24,7 @@ public enum AppCommand {
                        recorded in $XDG_CONFIG_HOME/anomagram/settings.json
                        (by default ~/.config/anomagram/settings.json).
       --help, -h       Show this help.
+      --version        Print the version.
 
     Every option of "anomagram train" also works here and sets the starting
     values (for example --preset classic, --layers 32,16, --data FILE);
@@ -45,6 +46,9 @@ public enum AppCommand {
       case "--no-tour": offersTour = false
       case "--help", "-h":
         console.writeOutput(helpText)
+        return 0
+      case "--version":
+        console.writeOutput("anomagram \(Anomagram.version)\n")
         return 0
       default: trainArguments.append(argument)
       }
