@@ -1,5 +1,6 @@
 import AnomagramCore
 import Foundation
+import Synchronization
 
 /// `anomagram train`: trains an autoencoder without the terminal screens and
 /// reports how well its reconstruction error separates the classes.
@@ -37,8 +38,12 @@ public enum TrainCommand {
     }
 
     let progress = options.showProgress ? ProgressPrinter(console: console) : nil
+    let epochAUCs = Mutex<[Int: Double]>([:])
     let session = TrainingSession(split: split, configuration: options.training) { snapshot in
       progress?.show(snapshot)
+      if let evaluation = snapshot.evaluation, let auc = evaluation.auc {
+        epochAUCs.withLock { $0[evaluation.epoch] = auc }
+      }
     }
     session.start()
     session.waitUntilEnded()
@@ -48,7 +53,7 @@ public enum TrainCommand {
     do {
       report = try makeReport(
         snapshot: session.snapshot, split: split, options: options, dataFiles: dataFiles,
-        totalSeconds: Date().timeIntervalSince(started))
+        epochAUCs: epochAUCs.withLock { $0 }, totalSeconds: Date().timeIntervalSince(started))
     } catch {
       console.writeError("anomagram train: \(error)\n")
       return 1
@@ -125,8 +130,11 @@ public enum TrainCommand {
   }
 
   /// Builds the report from the final snapshot.
+  ///
+  /// `epochAUCs` maps an epoch number to the test AUC after that epoch.
   static func makeReport(
-    snapshot: TrainingSnapshot, split: DataSplit, options: TrainOptions, dataFiles: [String], totalSeconds: Double
+    snapshot: TrainingSnapshot, split: DataSplit, options: TrainOptions, dataFiles: [String],
+    epochAUCs: [Int: Double], totalSeconds: Double
   ) throws -> TrainReport {
     let architecture = snapshot.architecture
     let config = TrainReport.Config(
@@ -164,7 +172,7 @@ public enum TrainCommand {
 
     return TrainReport(
       config: config, data: data, status: snapshot.status.rawValue, failureReason: snapshot.failureReason,
-      epochs: snapshot.history, auc: evaluation?.auc, baselineAUC: snapshot.baselineAUC,
+      epochs: snapshot.history.map { TrainReport.Epoch(summary: $0, auc: epochAUCs[$0.epoch]) }, auc: evaluation?.auc, baselineAUC: snapshot.baselineAUC,
       baselineComponents: TrainingSession.baselineComponents(
         latentSize: options.training.latentSize, features: split.featureCount), threshold: threshold, metrics: metrics,
       alternativeThresholds: alternatives, collapse: collapse, timing: timing)

@@ -14,7 +14,7 @@ extension TrainReport {
       "Trained \(epochs.count) of \(Format.count(training.epochs, "epoch")) on \(Format.count(data.trainRows, "row")) "
         + "(\(data.trainAbnormalRows) abnormal), \(optimizer.kind.rawValue) learning rate \(optimizer.learningRate), "
         + "batch \(training.batchSize), seed \(training.seed)")
-    if let last = epochs.last {
+    if let last = epochs.last?.summary {
       var lossLine = "Final loss: training \(Format.loss(last.trainLoss))"
       if let validation = last.validationLoss { lossLine += ", validation \(Format.loss(validation)) (normal test rows)" }
       if last.regularizationLoss > 0 { lossLine += ", regularization \(Format.loss(last.regularizationLoss))" }
@@ -29,13 +29,14 @@ extension TrainReport {
     }
 
     lines.append(
-      "AUC: \(Format.optional(auc, 4))   PCA baseline (\(baselineComponents) components): "
+      "AUC: \(Format.optional(auc, 4))   PCA baseline (\(baselineComponents) \(baselineComponents == 1 ? "component" : "components")): "
         + "\(Format.optional(baselineAUC, 4))")
     if let collapse, collapse.collapsed {
       lines.append(
         "Warning: the model's output barely depends on its input (output spread is "
-          + "\(Format.optional(collapse.ratio, 3)) of the input spread). Train longer, raise the learning rate "
-          + "or widen the layers.")
+          + "\(Format.optional(collapse.ratio, 3)) of the input spread): it rebuilds every row as nearly the "
+          + "same series. Unless the rows are mostly noise, train longer, raise the learning rate or widen "
+          + "the layers.")
     }
     if let threshold, let metrics {
       lines.append("")

@@ -4,6 +4,23 @@ import Foundation
 /// The result of `anomagram train`, printed as JSON with `--json` and as a
 /// text summary otherwise.
 public struct TrainReport: Encodable, Sendable {
+  /// One epoch's losses and time, with the test set's AUC after it.
+  public struct Epoch: Encodable, Sendable {
+    public let summary: EpochSummary
+    /// AUC on the test rows after the epoch; `null` with one class.
+    public let auc: Double?
+
+    public func encode(to encoder: any Encoder) throws {
+      try summary.encode(to: encoder)
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(auc, forKey: .auc)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+      case auc
+    }
+  }
+
   public struct Config: Encodable, Sendable {
     public let dataFiles: [String]
     public let testDataFile: String?
@@ -140,7 +157,7 @@ public struct TrainReport: Encodable, Sendable {
   /// `finished` or `diverged`.
   public let status: String
   public let failureReason: String?
-  public let epochs: [EpochSummary]
+  public let epochs: [Epoch]
   /// AUC of the autoencoder on the test rows; `null` with one class.
   public let auc: Double?
   /// AUC of a PCA reconstruction with as many components as the bottleneck.

@@ -52,7 +52,10 @@ struct TrainReportTests {
         #expect(epoch["epoch"] as? Int == index + 1)
         #expect(epoch["trainLoss"] as? Double != nil)
         #expect(epoch["validationLoss"] as? Double != nil)
+        let auc = try #require(epoch["auc"] as? Double)
+        #expect((0...1).contains(auc))
       }
+      #expect(epochs.last?["auc"] as? Double == report["auc"] as? Double)
     }
   }
 
@@ -101,13 +104,15 @@ struct TrainReportTests {
   func jsonEpochsNullValidationLoss() throws {
     try withTemporaryFolder { folder in
       let path = try SyntheticBeats.writeStandardFile(in: folder)
+      let abnormalOnly = try writeFile(
+        SyntheticBeats.text(normalRows: 0, abnormalRows: 10), named: "abnormal.tsv", in: folder)
 
-      // Training takes all 80 normal rows, so the test set contains no normal
-      // rows to compute a validation loss on.
+      // The test file has no normal rows to compute a validation loss on.
       let report = try jsonObject(
         runTrain(
           [
-            "--data", path, "--train-size", "100", "--test-size", "20", "--layers", "8", "--epochs", "2",
+            "--data", path, "--test-data", abnormalOnly, "--train-size", "50", "--test-size", "10",
+            "--layers", "8", "--epochs", "2",
             "--batch-size", "16", "--json", "--quiet",
           ]
         ).output)
@@ -118,6 +123,7 @@ struct TrainReportTests {
       #expect(epochs.count == 2)
       for epoch in epochs {
         #expect(epoch["validationLoss"] is NSNull, "epoch keys: \(epoch.keys.sorted())")
+        #expect(epoch["auc"] is NSNull)
       }
     }
   }
