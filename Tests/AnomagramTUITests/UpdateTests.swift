@@ -172,7 +172,7 @@ struct UpdateTests {
     #expect(!state.hasQuit)
   }
 
-  @Test("y confirms quitting", arguments: [Key.character("y"), .character("Y")])
+  @Test("y confirms quitting", arguments: [Key.character("y"), .character("Y"), .control("c")])
   func confirmQuit(key: Key) throws {
     var state = try Fixtures.state(withRun: .training)
     press(.character("q"), in: &state)

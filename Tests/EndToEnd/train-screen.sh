@@ -76,6 +76,12 @@ for signal in TERM HUP INT QUIT; do
   harness_send_keys Space
   harness_wait_for "TRAINING" 20 || fail "status did not change to TRAINING"
   harness_signal "$signal"
+  if [ "$signal" = INT ]; then
+    # SIGINT is what Ctrl-C sends: during training it asks first, and a
+    # second one quits.
+    harness_wait_for "Quit anyway?" 5 || fail "no question after SIGINT during training"
+    harness_signal INT
+  fi
   status=$(harness_wait_exit 10) || fail "the program did not exit on SIG$signal"
   case $signal in TERM) expected=143 ;; HUP) expected=129 ;; INT) expected=130 ;; QUIT) expected=131 ;; esac
   [ "${status:-}" = "$expected" ] || fail "exit status after SIG$signal was ${status:-none}, expected $expected"

@@ -39,6 +39,17 @@ final class AppRunner {
     var needsDraw = true
     while true {
       if let signal = signals.pendingSignal {
+        // Ctrl-C reaches the app as SIGINT, because the terminal keeps its
+        // signal keys on. It goes through update like a key, so that it asks
+        // before it ends a run; a second one while the question shows quits.
+        if signal == .interrupt && !state.isConfirmingQuit {
+          signals.clearPendingSignal()
+          send(.keyPressed(.control("c")))
+          if !state.hasQuit {
+            needsDraw = true
+            continue
+          }
+        }
         endSession()
         return signal
       }

@@ -92,7 +92,7 @@ private func handleKey(_ key: Key, in state: inout AppState) -> [Command] {
   }
   if state.isConfirmingQuit {
     state.isConfirmingQuit = false
-    if key == .character("y") || key == .character("Y") || key == .character("q") {
+    if key == .character("y") || key == .character("Y") || key == .character("q") || key == .control("c") {
       state.hasQuit = true
       return [.quit]
     }
