@@ -59,4 +59,19 @@ struct EvaluationHistoryTests {
     #expect(history.nearest(toEpoch: 1)?.epoch == 0)
     #expect(history.nearest(toEpoch: 40)?.epoch == 5)
   }
+
+  @Test(
+    "capacity follows the split size",
+    arguments: [
+      // 4 bytes per error and 40 per ROC point: 4 * 3,000 + 40 * 1,001 = 52,040 bytes.
+      (trainRows: 2_000, testRows: 1_000, capacity: 400),
+      // 4 * 60,000 + 40 * 43,001 = 1,960,040 bytes, so 67,108,864 / 1,960,040 = 34.
+      (trainRows: 17_000, testRows: 43_000, capacity: 34),
+      // One evaluation is larger than the budget: the floor of 3 applies.
+      (trainRows: 1_000_000, testRows: 1_000_000, capacity: 3),
+    ])
+  func capacityFollowsSize(trainRows: Int, testRows: Int, capacity: Int) {
+    #expect(MemoryLayout<ROCPoint>.stride == 40)
+    #expect(EvaluationHistory.capacity(trainRows: trainRows, testRows: testRows) == capacity)
+  }
 }

@@ -121,6 +121,25 @@ struct TrainingSessionTests {
     #expect(log.statuses.first == .training)
     #expect(log.statuses.last == .finished)
     #expect(log.statuses.filter { $0 == .finished }.count == 1)
+    #expect(snapshot.evaluationSeconds > 0)
+  }
+
+  @Test("time left counts training and evaluation")
+  func secondsRemaining() throws {
+    let split = try makeSplit()
+    var snapshot = TrainingSession(split: split, configuration: configuration(epochs: 4)).snapshot
+    #expect(snapshot.secondsRemaining == nil)
+
+    // One epoch of four done in 1 s of training and 3 s of evaluation:
+    // three more epochs at 4 s each.
+    snapshot.epoch = 1
+    snapshot.batch = 0
+    snapshot.trainingSeconds = 1
+    snapshot.evaluationSeconds = 3
+
+    #expect(isApproximatelyEqual(snapshot.progress, 0.25))
+    let remaining = try #require(snapshot.secondsRemaining)
+    #expect(isApproximatelyEqual(remaining, 12))
   }
 
   @Test("waiting again after the end returns at once")

@@ -5,14 +5,29 @@
 /// always keeping epoch 0 and the newest, so long runs keep an evenly
 /// thinned record instead of only their last epochs. With the default
 /// split (1,000 test and 2,000 training rows) one evaluation takes about
-/// 60 KB, so the default bound of 400 keeps the history under about 24 MB.
+/// 52 KB, so the default bound of 400 keeps the history near 21 MB.
+/// `capacity(trainRows:testRows:)` lowers the bound for larger splits.
 public struct EvaluationHistory: Sendable {
   /// The maximum number of evaluations stored at once.
   public let capacity: Int
+
+  /// The most evaluations a history keeps, whatever their size.
+  public static let maximumCapacity = 400
+  /// The memory that `capacity(trainRows:testRows:)` lets a history use.
+  public static let memoryBudget = 64 << 20
+
+  /// Returns how many evaluations of a split of this size fit in
+  /// `memoryBudget`: 400 at most and 3 at least. The estimate counts each
+  /// evaluation's error arrays and ROC points, the bulk of its memory.
+  public static func capacity(trainRows: Int, testRows: Int) -> Int {
+    let bytes =
+      MemoryLayout<Float>.stride * (trainRows + testRows) + MemoryLayout<ROCPoint>.stride * (testRows + 1)
+    return min(maximumCapacity, max(3, memoryBudget / max(1, bytes)))
+  }
   /// Stored evaluations in increasing epoch order.
   public private(set) var evaluations: [EpochEvaluation] = []
 
-  public init(capacity: Int = 400) {
+  public init(capacity: Int = maximumCapacity) {
     precondition(capacity >= 3, "An evaluation history needs room for at least 3 entries, got \(capacity)")
     self.capacity = capacity
   }

@@ -52,7 +52,9 @@ public final class TrainingSession: Sendable {
       sequence: 0, status: .ready, configuration: configuration, split: split,
       architecture: configuration.architecture(inputSize: split.featureCount),
       epoch: 0, batch: 0, batchesPerEpoch: batchesPerEpoch, history: [], evaluation: nil,
-      evaluationHistory: EvaluationHistory(), model: nil,
+      evaluationHistory: EvaluationHistory(
+        capacity: EvaluationHistory.capacity(trainRows: split.train.rows, testRows: split.test.rows)),
+      model: nil,
       baselineAUC: nil, learningRate: configuration.optimizer.learningRate, samplesPerSecond: 0,
       trainingSeconds: 0, failureReason: nil)
     control = Mutex(Control(snapshot: initial))
@@ -204,7 +206,10 @@ public final class TrainingSession: Sendable {
           "The validation loss became \(Self.describe(validationLoss)) after epoch \(summary.epoch)."
         break
       }
-      guard let evaluation = EpochEvaluation(epoch: summary.epoch, model: model, split: split) else {
+      let evaluationStart = DispatchTime.now().uptimeNanoseconds
+      let newEvaluation = EpochEvaluation(epoch: summary.epoch, model: model, split: split)
+      snapshot.evaluationSeconds += Double(DispatchTime.now().uptimeNanoseconds - evaluationStart) / 1e9
+      guard let evaluation = newEvaluation else {
         snapshot.status = .diverged
         snapshot.failureReason = "The reconstruction errors became NaN after epoch \(summary.epoch)."
         break

@@ -76,6 +76,9 @@ public struct TrainingSnapshot: Sendable {
   public var samplesPerSecond: Double
   /// Seconds of training time so far, without evaluation.
   public var trainingSeconds: Double
+  /// Seconds spent evaluating finished epochs so far (reconstruction errors,
+  /// ROC curve and collapse check of the test and training rows).
+  public var evaluationSeconds: Double = 0
   /// The reason the run diverged, when `status` is `.diverged`.
   public var failureReason: String?
 
@@ -87,10 +90,13 @@ public struct TrainingSnapshot: Sendable {
     return min(1, Double(epoch * batchesPerEpoch + batch) / total)
   }
 
-  /// An estimate of the training seconds left, from the speed so far.
+  /// An estimate of the seconds left in the run, from the time spent on
+  /// training and evaluation so far. On a large test set evaluation can
+  /// take longer than training.
   public var secondsRemaining: Double? {
-    guard progress > 0, trainingSeconds > 0 else { return nil }
-    return trainingSeconds * (1 - progress) / progress
+    let spent = trainingSeconds + evaluationSeconds
+    guard progress > 0, spent > 0 else { return nil }
+    return spent * (1 - progress) / progress
   }
 }
 
