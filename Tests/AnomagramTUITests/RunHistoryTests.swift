@@ -144,9 +144,14 @@ struct RunHistoryTests {
   func divergedRunAddsRow() throws {
     var state = Fixtures.idleState()
 
-    run([try Fixtures.snapshot(status: .diverged)], in: &state)
+    let snapshot = try Fixtures.snapshot(status: .diverged)
+    run([snapshot], in: &state)
 
+    #expect(snapshot.evaluation?.auc != nil)
     #expect(state.runs.records.map(\.status) == [.diverged])
+    #expect(state.runs.records.first?.auc == nil)
+    #expect(state.runs.records.first?.threshold == nil)
+    #expect(state.runs.bestAUC == nil)
   }
 
   @Test("hand-moved threshold records as fixed")

@@ -285,7 +285,7 @@ struct UpdateFilesTests {
     #expect(state.files.prompt?.purpose == .labelColumn(path: "beats.csv"))
     #expect(
       state.files.prompt?.message
-        == "Invalid value \"0\" for --label-column: expected a column number of 1 or more (the first column is 1).")
+        == "Invalid value \"0\" for the label column: expected a column number of 1 or more (the first column is 1).")
     #expect(state.files.prompt?.isError == true)
   }
 

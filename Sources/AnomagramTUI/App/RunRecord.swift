@@ -75,13 +75,18 @@ public struct RunRecord: Equatable, Sendable {
   ) {
     let configuration = snapshot.configuration
     let last = snapshot.history.last
+    // A diverged run's newest evaluation is of the model before it failed,
+    // often the untrained one, so its AUC and threshold say nothing about
+    // the run and are left out, which also keeps it from the best AUC.
+    let evaluated = status != .diverged
     self.init(
       number: number, startedAt: startedAt, data: data, architecture: snapshot.architecture.summary,
       hiddenActivation: configuration.hiddenActivation, optimizer: configuration.optimizer.kind,
       learningRate: snapshot.learningRate, batchSize: configuration.batchSize, seed: configuration.seed,
       epochsRun: snapshot.epoch, epochsPlanned: snapshot.totalEpochs, trainingLoss: last?.trainLoss,
-      validationLoss: last?.validationLoss, auc: snapshot.evaluation?.auc, baselineAUC: snapshot.baselineAUC,
-      threshold: threshold.appliedChoice(on: snapshot), trainingSeconds: snapshot.trainingSeconds, status: status)
+      validationLoss: last?.validationLoss, auc: evaluated ? snapshot.evaluation?.auc : nil,
+      baselineAUC: snapshot.baselineAUC, threshold: evaluated ? threshold.appliedChoice(on: snapshot) : nil,
+      trainingSeconds: snapshot.trainingSeconds, status: status)
   }
 }
 

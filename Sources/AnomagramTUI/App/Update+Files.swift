@@ -201,8 +201,9 @@ private func loadData(path: String, labelColumn: String, prompt: PathPrompt, in 
   do {
     format = try TrainOptions.parse(arguments).dataFormat
   } catch {
+    // The message names the command-line option, which the prompt stands for.
     var prompt = prompt
-    prompt.reject("\(error)")
+    prompt.reject("\(error)".replacingOccurrences(of: "for --label-column", with: "for the label column"))
     state.files.prompt = prompt
     return []
   }

@@ -88,7 +88,14 @@ public final class NcursesTerminal {
     unsetenv("LINES")
     unsetenv("COLUMNS")
     _ = anomagram_guard_save_modes()
-    guard newterm(terminalType, anomagram_stdout(), anomagram_stdin()) != nil else {
+    guard let screen = newterm(terminalType, anomagram_stdout(), anomagram_stdin()) else {
+      throw .terminalTypeUnsupported(terminalType)
+    }
+    // ncurses opens a terminal that cannot move its cursor, such as
+    // TERM=dumb, and then draws nothing useful on it.
+    guard Self.terminfoString("cup") != nil else {
+      endwin()
+      delscreen(screen)
       throw .terminalTypeUnsupported(terminalType)
     }
     Self.registerExitHandler()
