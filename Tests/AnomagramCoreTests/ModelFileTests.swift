@@ -268,6 +268,54 @@ struct ModelFileTests {
     }
   }
 
+  @Test("bias that is not base64 is named")
+  func biasNotBase64() throws {
+    try withModelFileFolder { folder in
+      let error = try loadError(
+        after: { object in
+          var list = try layers(object)
+          list[0]["bias"] = "not base64!"
+          object["layers"] = list
+        }, file: try ecgModelFile(), in: folder)
+
+      let path = folder.appendingPathComponent("model.json").path
+      #expect(
+        error
+          == .invalidField(
+            path: path, field: "layers[0].bias",
+            problem: .invalid(
+              expected: "base64 text (RFC 4648, with padding) of little-endian float32 values",
+              found: "not valid base64 text")))
+      #expect(
+        error?.description
+          == "\(path.debugDescription) is invalid: layers[0].bias is not valid base64 text, expected base64 text "
+          + "(RFC 4648, with padding) of little-endian float32 values.")
+    }
+  }
+
+  @Test("kernel of a partial float32 is named")
+  func kernelPartialFloat() throws {
+    try withModelFileFolder { folder in
+      let error = try loadError(
+        after: { object in
+          var list = try layers(object)
+          // "AAAAAAAA" is base64 of 6 zero bytes: one float32 and half of another.
+          list[1]["kernel"] = "AAAAAAAA"
+          object["layers"] = list
+        }, file: try ecgModelFile(), in: folder)
+
+      guard case .invalidField(_, let field, let problem) = error else {
+        Issue.record("Expected an invalid field, got \(String(describing: error))")
+        return
+      }
+      #expect(field == "layers[1].kernel")
+      #expect(problem == .invalid(expected: "a multiple of 4 bytes, 4 per float32 value", found: "base64 text of 6 bytes"))
+      #expect(
+        error?.description.contains(
+          "layers[1].kernel is base64 text of 6 bytes, expected a multiple of 4 bytes, 4 per float32 value.") == true)
+    }
+  }
+
   @Test("wrong scaler length names the list")
   func wrongScalerLength() throws {
     try withModelFileFolder { folder in
@@ -362,6 +410,58 @@ struct ModelFileTests {
     }
   }
 
+  @Test("negative threshold is rejected", arguments: [-1, -1e-30])
+  func negativeThreshold(_ value: Double) throws {
+    try withModelFileFolder { folder in
+      let error = try loadError(
+        after: { object in
+          object["threshold"] = ["value": value, "rule": "fixed:\(value)"]
+        }, file: try ecgModelFile(), in: folder)
+
+      guard case .invalidField(_, let field, let problem) = error else {
+        Issue.record("Expected an invalid field, got \(String(describing: error))")
+        return
+      }
+      #expect(field == "threshold.value")
+      guard case .invalid(let expected, _) = problem else {
+        Issue.record("Expected an invalid value, got \(problem)")
+        return
+      }
+      #expect(expected == "a number of 0 or more, because reconstruction errors are never negative")
+      #expect(error?.description.contains("threshold.value is -1") == true)
+    }
+  }
+
+  @Test("zero threshold is accepted")
+  func zeroThreshold() throws {
+    var file = try ecgModelFile()
+    file.threshold = ThresholdChoice(value: 0, rule: .fixed(0))
+    try withModelFileFolder { folder in
+      let path = folder.appendingPathComponent("model.json").path
+
+      try file.save(to: path)
+
+      #expect(try ModelFile.load(from: path).threshold == file.threshold)
+    }
+  }
+
+  @Test("negative threshold is not saved")
+  func negativeThresholdNotSaved() throws {
+    var file = try ecgModelFile()
+    file.threshold = ThresholdChoice(value: -0.5, rule: .fixed(-0.5))
+    try withModelFileFolder { folder throws in
+      let path = folder.appendingPathComponent("model.json").path
+
+      #expect {
+        try file.save(to: path)
+      } throws: { error in
+        guard case .writeFailed(let errorPath, let reason) = error as? PersistenceError else { return false }
+        return errorPath == path && reason.contains("-0.5") && reason.contains("never negative")
+      }
+      #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+  }
+
   @Test("scaler maximum below minimum is rejected")
   func scalerMaximumBelowMinimum() throws {
     try withModelFileFolder { folder in
@@ -397,6 +497,10 @@ struct ModelFileTests {
         return
       }
       #expect(field == "training")
+      #expect(
+        error?.description.hasSuffix(
+          "training is invalid. Its layers, bottleneck or activations differ from the architecture "
+            + "140-16-8-2-8-16-140.") == true)
     }
   }
 

@@ -209,6 +209,162 @@ struct TensorFlowJSTests {
     }
   }
 
+  // MARK: - Layers that do nothing at inference
+
+  /// Returns a layer entry of `className` with the config Keras writes for it.
+  private func inferenceIdentityLayer(_ className: String, name: String) -> [String: Any] {
+    let config: [String: Any] =
+      switch className {
+      case "GaussianNoise": ["name": name, "trainable": true, "stddev": 0.1]
+      default: ["name": name, "trainable": true, "rate": 0.2, "noise_shape": NSNull(), "seed": NSNull()]
+      }
+    return ["class_name": className, "config": config]
+  }
+
+  @Test("flat Sequential model with Dropout equals the model without it")
+  func sequentialWithDropout() throws {
+    let layers = TensorFlowJSFixture.denseLayers(inputSize: 4, widths: [3, 2, 3, 4], activations: ["relu", "linear", "relu", "sigmoid"])
+    let plain = TensorFlowJSFixture.sequentialTopology(inputSize: 4, layers: layers)
+    var withDropout = plain
+    var config = plain["config"] as! [String: Any]
+    var entries = config["layers"] as! [[String: Any]]
+    entries.insert(inferenceIdentityLayer("Dropout", name: "dropout_2"), at: 3)
+    entries.insert(inferenceIdentityLayer("Dropout", name: "dropout_1"), at: 1)
+    config["layers"] = entries
+    withDropout["config"] = config
+    try withModelFileFolder { folder in
+      let plainFolder = folder.appendingPathComponent("plain")
+      let dropoutFolder = folder.appendingPathComponent("dropout")
+      for (topology, target) in [(plain, plainFolder), (withDropout, dropoutFolder)] {
+        try TensorFlowJSFixture.write(
+          topology: topology, manifestWeights: TensorFlowJSFixture.manifestWeights(inputSize: 4, layers: layers),
+          weightBytes: TensorFlowJSFixture.weightBytes(layers), to: target)
+      }
+
+      let expected = try TensorFlowJS.load(from: plainFolder.path)
+      let imported = try TensorFlowJS.load(from: dropoutFolder.path)
+
+      #expect(imported.modelFile.model.architecture.summary == "4-3-2-3-4")
+      #expect(imported.modelFile.model.architecture == expected.modelFile.model.architecture)
+      #expect(imported.modelFile.model.parameters == expected.modelFile.model.parameters)
+      #expect(imported.denseLayerNames == expected.denseLayerNames)
+      #expect(imported.topology == .sequential)
+    }
+  }
+
+  @Test(
+    "functional chain skips layers that do nothing at inference",
+    arguments: ["Dropout", "GaussianNoise", "GaussianDropout", "AlphaDropout"])
+  func functionalSkipsIdentityLayer(_ className: String) throws {
+    let layers = TensorFlowJSFixture.denseLayers(inputSize: 4, widths: [3, 4], activations: ["linear", "sigmoid"])
+    let identity = inferenceIdentityLayer(className, name: "noise_1")
+    let topology = TensorFlowJSFixture.functionalModel(
+      name: "model1", inputName: "input1", inputWidth: 4,
+      layers: [
+        (layers[0].name, "Dense", TensorFlowJSFixture.denseConfig(layers[0])),
+        ("noise_1", className, identity["config"] as! [String: Any]),
+        (layers[1].name, "Dense", TensorFlowJSFixture.denseConfig(layers[1])),
+      ])
+    try withModelFileFolder { folder in
+      try TensorFlowJSFixture.write(
+        topology: topology, manifestWeights: TensorFlowJSFixture.manifestWeights(inputSize: 4, layers: layers),
+        weightBytes: TensorFlowJSFixture.weightBytes(layers), to: folder)
+
+      let imported = try TensorFlowJS.load(from: folder.path)
+
+      #expect(imported.topology == .functional)
+      #expect(imported.modelFile.model.architecture.summary == "4-3-4")
+      #expect(imported.modelFile.model.parameters == layers.flatMap { $0.kernel + $0.bias })
+    }
+  }
+
+  @Test("nested form with Dropout gives the output worked out by hand")
+  func nestedWithDropout() throws {
+    try withModelFileFolder { folder in
+      try writeChangedNested(in: folder) { topology, _, _ in
+        // Put a Dropout layer between the encoder's two Dense layers.
+        var config = topology["config"] as! [String: Any]
+        var outerLayers = config["layers"] as! [[String: Any]]
+        var encoderConfig = outerLayers[1]["config"] as! [String: Any]
+        var encoderLayers = encoderConfig["layers"] as! [[String: Any]]
+        let dropout = TensorFlowJSFixture.functionalLayer(
+          name: "dropout_1", className: "Dropout", config: ["name": "dropout_1", "rate": 0.5], inbound: "dense_Dense1")
+        encoderLayers[2]["inbound_nodes"] = [[["dropout_1", 0, 0, [String: Any]()]]]
+        encoderLayers.insert(dropout, at: 2)
+        encoderConfig["layers"] = encoderLayers
+        outerLayers[1]["config"] = encoderConfig
+        config["layers"] = outerLayers
+        topology["config"] = config
+      }
+
+      let imported = try TensorFlowJS.load(from: folder.path)
+      let output = imported.modelFile.model.reconstruct(Matrix(rowArrays: [[1, 2, 3]]))
+
+      // The same output as in `nestedFormByHand`: sigmoid([1, 0, 0]).
+      let expected: [Double] = [1 / (1 + exp(-1)), 0.5, 0.5]
+      #expect(imported.topology == .nested)
+      #expect(imported.denseLayerNames == ["dense_Dense1", "dense_Dense2", "dense_Dense3", "dense_Dense4"])
+      // Float sigmoid is within a few ulps of the exact value; 1e-6 covers it.
+      for (actual, wanted) in zip(output.elements, expected) {
+        #expect(isApproximatelyEqual(Double(actual), wanted, absoluteTolerance: 1e-6))
+      }
+    }
+  }
+
+  @Test("Dropout before LeakyReLU still folds it into the Dense layer")
+  func dropoutBeforeLeakyReLU() throws {
+    let file = seededModelFile(hiddenActivation: .leakyRelu)
+    try withModelFileFolder { folder in
+      try TensorFlowJS.export(file, to: folder.path)
+      let url = folder.appendingPathComponent("model.json")
+      var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+      var topology = try #require(json["modelTopology"] as? [String: Any])
+      var config = try #require(topology["config"] as? [String: Any])
+      let layers = try #require(config["layers"] as? [[String: Any]])
+      // A Dropout layer after every layer, so one sits between each linear Dense and its LeakyReLU.
+      config["layers"] = layers.enumerated().flatMap { index, layer in
+        [layer, inferenceIdentityLayer("Dropout", name: "dropout_\(index + 1)")]
+      }
+      topology["config"] = config
+      json["modelTopology"] = topology
+      try JSONSerialization.data(withJSONObject: json).write(to: url)
+
+      let imported = try TensorFlowJS.load(from: folder.path).modelFile.model
+
+      #expect(imported.architecture == file.model.architecture)
+      #expect(imported.parameters.map(\.bitPattern) == file.model.parameters.map(\.bitPattern))
+    }
+  }
+
+  @Test("Dropout as the first layer declares the input width", arguments: [4, 5])
+  func dropoutDeclaresInput(_ declaredWidth: Int) throws {
+    let layers = TensorFlowJSFixture.denseLayers(inputSize: 4, widths: [3, 4], activations: ["linear", "sigmoid"])
+    var dropout = inferenceIdentityLayer("Dropout", name: "dropout_1")
+    var dropoutConfig = dropout["config"] as! [String: Any]
+    dropoutConfig["batch_input_shape"] = [NSNull(), declaredWidth]
+    dropout["config"] = dropoutConfig
+    let dense = layers.map { ["class_name": "Dense", "config": TensorFlowJSFixture.denseConfig($0)] as [String: Any] }
+    let topology: [String: Any] = ["class_name": "Sequential", "config": ["name": "sequential_1", "layers": [dropout] + dense]]
+    try withModelFileFolder { folder in
+      try TensorFlowJSFixture.write(
+        topology: topology, manifestWeights: TensorFlowJSFixture.manifestWeights(inputSize: 4, layers: layers),
+        weightBytes: TensorFlowJSFixture.weightBytes(layers), to: folder)
+
+      let error = importError(folder)
+
+      // A declared width of 5 contradicts the [4, 3] kernel, which shows that the declaration is read.
+      if declaredWidth == 4 {
+        #expect(error == nil)
+      } else {
+        #expect(
+          error
+            == .weightShapeMismatch(
+              path: folder.appendingPathComponent("model.json").path, weight: "dense_Dense1/kernel", expected: [5, 3],
+              found: [4, 3]))
+      }
+    }
+  }
+
   // MARK: - Rejected models
 
   /// Writes the hand-computed nested model after `change` edits its pieces.
@@ -244,7 +400,7 @@ struct TensorFlowJSTests {
       var layers = config["layers"] as! [[String: Any]]
       var encoderConfig = layers[1]["config"] as! [String: Any]
       var encoderLayers = encoderConfig["layers"] as! [[String: Any]]
-      encoderLayers[1]["class_name"] = "GaussianNoise"
+      encoderLayers[1]["class_name"] = "BatchNormalization"
       encoderConfig["layers"] = encoderLayers
       layers[1]["config"] = encoderConfig
       config["layers"] = layers
@@ -255,7 +411,11 @@ struct TensorFlowJSTests {
 
       let error = importError(folder)
 
-      #expect(error == .unsupportedLayer(path: folder.appendingPathComponent("model.json").path, layer: "noise", className: "GaussianNoise"))
+      #expect(
+        error
+          == .unsupportedLayer(
+            path: folder.appendingPathComponent("model.json").path, layer: "noise", className: "BatchNormalization"))
+      #expect(error?.description.contains("layer \"noise\" is a BatchNormalization layer") == true)
     }
   }
 
@@ -455,6 +615,27 @@ struct TensorFlowJSTests {
       }
       #expect(path == url.path)
       #expect(field == "featureCount")
+    }
+  }
+
+  @Test("sidecar with a negative threshold is rejected")
+  func sidecarNegativeThreshold() throws {
+    let file = seededModelFile(hiddenActivation: .relu)
+    try withModelFileFolder { folder in
+      try TensorFlowJS.export(file, to: folder.path)
+      let url = folder.appendingPathComponent("anomagram.json")
+      let text = try String(contentsOf: url, encoding: .utf8)
+      try text.replacingOccurrences(of: "\"value\": 0.03125", with: "\"value\": -0.03125")
+        .write(to: url, atomically: true, encoding: .utf8)
+
+      let error = importError(folder)
+
+      guard case .invalidField(let path, let field, _) = error else {
+        Issue.record("Expected invalidField, got \(String(describing: error))")
+        return
+      }
+      #expect(path == url.path)
+      #expect(field == "threshold.value")
     }
   }
 

@@ -148,9 +148,15 @@ extension ModelFile {
   /// Decodes base64 float32 data and checks its length and that every value is finite.
   private static func decodeWeights(_ node: JSONNode, count: Int) throws(JSONFieldError) -> [Float] {
     let text = try node.string()
-    guard let values = Float32Bytes.values(base64: text) else {
-      throw node.invalid(expected: "base64 text of little-endian float32 values", found: "text that is not")
+    guard let bytes = Data(base64Encoded: text) else {
+      throw node.invalid(
+        expected: "base64 text (RFC 4648, with padding) of little-endian float32 values", found: "not valid base64 text")
     }
+    guard bytes.count % 4 == 0 else {
+      throw node.invalid(
+        expected: "a multiple of 4 bytes, 4 per float32 value", found: "base64 text of \(bytes.count) bytes")
+    }
+    let values = Float32Bytes.decode(Array(bytes))
     guard values.count == count else {
       throw JSONFieldError(
         field: node.displayPath, problem: .wrongCount(expected: count, found: values.count, unit: "float32 values"))
@@ -177,8 +183,16 @@ extension ModelFile {
     return MinMaxScaler(minimums: minimums, maximums: maximums)
   }
 
+  /// Reads a threshold and rejects a value below 0, because reconstruction
+  /// errors are never negative.
   static func decodeThreshold(_ node: JSONNode) throws(JSONFieldError) -> ThresholdChoice {
-    let value = try node.member("value").float()
+    let valueNode = try node.member("value")
+    let value = try valueNode.float()
+    guard value >= 0 else {
+      throw valueNode.invalid(
+        expected: "a number of 0 or more, because reconstruction errors are never negative",
+        found: valueNode.value.compact())
+    }
     let ruleNode = try node.member("rule")
     let text = try ruleNode.string()
     do {
@@ -215,7 +229,7 @@ extension ModelFile {
       throw JSONFieldError(
         field: node.displayPath,
         problem: .rejected(
-          reason: "its layers, bottleneck or activations differ from the architecture \(architecture.summary)"))
+          reason: "Its layers, bottleneck or activations differ from the architecture \(architecture.summary)."))
     }
     return training
   }

@@ -112,8 +112,10 @@ public struct ModelFile: Sendable, Equatable {
   /// only once the new one is complete.
   ///
   /// - Throws: `PersistenceError.writeFailed` when the file cannot be
-  ///   written, or when a parameter or the threshold is NaN or infinite,
-  ///   because such a file could not be loaded again.
+  ///   written, when a parameter or the threshold is NaN or infinite, or when
+  ///   the threshold is negative, because such a file could not be loaded
+  ///   again. Also `notARegularFile` and `writeProtected` when
+  ///   `AtomicFile.write` throws them.
   public func save(to path: String) throws(PersistenceError) {
     if let index = model.parameters.firstIndex(where: { !$0.isFinite }) {
       throw .writeFailed(
@@ -122,6 +124,12 @@ public struct ModelFile: Sendable, Equatable {
     }
     if let threshold, !threshold.value.isFinite {
       throw .writeFailed(path: path, reason: "the threshold is \(threshold.value); a model file contains only finite values")
+    }
+    if let threshold, threshold.value < 0 {
+      throw .writeFailed(
+        path: path,
+        reason: "the threshold is \(threshold.value), but reconstruction errors are never negative, so a model file "
+          + "contains only thresholds of 0 or more")
     }
     try AtomicFile.write(jsonValue().formatted(), to: path)
   }

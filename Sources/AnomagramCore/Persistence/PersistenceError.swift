@@ -9,6 +9,11 @@ public enum PersistenceError: Error, CustomStringConvertible, Equatable {
   /// The file cannot be written. `reason` is the system's message. An
   /// existing file at `path` is left as it was.
   case writeFailed(path: String, reason: String)
+  /// The destination of a write exists but is not a regular file. `path` is
+  /// the path given, and `resolvedPath` the one its symbolic links lead to.
+  case notARegularFile(path: String, resolvedPath: String, type: FileType)
+  /// The destination of a write is a regular file without write permission.
+  case writeProtected(path: String, resolvedPath: String)
   /// The file is not valid JSON.
   case invalidJSON(path: String, line: Int, column: Int, reason: String)
 
@@ -23,7 +28,9 @@ public enum PersistenceError: Error, CustomStringConvertible, Equatable {
 
   // MARK: - TensorFlow.js models
 
-  /// A layer class other than `Dense`, `LeakyReLU`, `InputLayer` and nested models.
+  /// A layer class other than `Dense`, `LeakyReLU`, `InputLayer`, nested
+  /// models and the layers that are the identity at inference (`Dropout`,
+  /// `GaussianNoise`, `GaussianDropout`, `AlphaDropout`).
   case unsupportedLayer(path: String, layer: String, className: String)
   /// A `Dense` activation this program does not implement.
   case unsupportedActivation(path: String, layer: String, activation: String)
@@ -63,7 +70,7 @@ public enum PersistenceError: Error, CustomStringConvertible, Equatable {
 
   public var description: String {
     switch self {
-    case .fileNotFound, .fileUnreadable, .writeFailed, .invalidJSON:
+    case .fileNotFound, .fileUnreadable, .writeFailed, .notARegularFile, .writeProtected, .invalidJSON:
       return fileMessage
     case .notAModelFile, .unsupportedVersion, .invalidField:
       return modelFileMessage
@@ -81,6 +88,12 @@ public enum PersistenceError: Error, CustomStringConvertible, Equatable {
     case .writeFailed(let path, let reason):
       return "Cannot write \(quoted(path)) (\(reason)). Check that its folder exists and is writable; "
         + "any existing file there is unchanged."
+    case .notARegularFile(let path, let resolvedPath, let type):
+      return "Cannot write \(quoted(path)): \(subject(path, resolvedPath)) \(type.phrase), not a regular file. "
+        + "Nothing was written. Give the path of a new or existing regular file."
+    case .writeProtected(let path, let resolvedPath):
+      return "Cannot write \(quoted(path)): \(subject(path, resolvedPath)) a write-protected file. "
+        + "The file is unchanged. Make it writable (chmod u+w) or choose another path."
     case .invalidJSON(let path, let line, let column, let reason):
       return "\(quoted(path)) is not valid JSON: \(reason) at line \(line), column \(column). "
         + "The file may be truncated or damaged."
@@ -109,7 +122,8 @@ public enum PersistenceError: Error, CustomStringConvertible, Equatable {
     switch self {
     case .unsupportedLayer(let path, let layer, let className):
       return "\(quoted(path)): layer \(quoted(layer)) is a \(className) layer, which this program cannot run. "
-        + "Supported layers are Dense, LeakyReLU (after a linear Dense), InputLayer and nested Sequential or Model."
+        + "Supported layers are Dense, LeakyReLU (after a linear Dense), InputLayer, nested Sequential or Model, "
+        + "and Dropout, GaussianNoise, GaussianDropout and AlphaDropout, which do nothing at inference."
     case .unsupportedActivation(let path, let layer, let activation):
       return "\(quoted(path)): layer \(quoted(layer)) uses activation \(quoted(activation)), which this program "
         + "does not implement. Supported activations are relu, elu, tanh, sigmoid, linear and a LeakyReLU layer "
@@ -162,6 +176,37 @@ public enum PersistenceError: Error, CustomStringConvertible, Equatable {
       preconditionFailure("not a TensorFlow.js error")
     }
   }
+}
+
+extension PersistenceError {
+  /// The type of a file that a write does not replace.
+  public enum FileType: Sendable, Equatable {
+    case folder
+    case characterDevice
+    case blockDevice
+    case fifo
+    case socket
+    /// A type that `stat` reports but this program does not name.
+    case other
+
+    /// The type with an article, for example "a FIFO".
+    var phrase: String {
+      switch self {
+      case .folder: "a folder"
+      case .characterDevice: "a character device"
+      case .blockDevice: "a block device"
+      case .fifo: "a FIFO"
+      case .socket: "a socket"
+      case .other: "a special file"
+      }
+    }
+  }
+}
+
+/// Returns the start of a sentence about the file at `path`: "it is", or,
+/// when symbolic links lead elsewhere, "it is a symbolic link to "…", which is".
+private func subject(_ path: String, _ resolvedPath: String) -> String {
+  resolvedPath == path ? "it is" : "it is a symbolic link to \(quoted(resolvedPath)), which is"
 }
 
 /// Quotes `text` for a message, escaping quotes and control characters.

@@ -38,7 +38,8 @@ extension TensorFlowJS {
 }
 
 /// Walks a Keras-style model configuration, nested models included, and
-/// collects its `Dense` and `LeakyReLU` layers in order.
+/// collects its `Dense` and `LeakyReLU` layers in order, skipping layers that
+/// are the identity at inference, such as `Dropout`.
 private struct TopologyParser {
   enum Layer {
     case dense(name: String, units: Int, activation: String?, useBias: Bool)
@@ -96,6 +97,11 @@ private struct TopologyParser {
     case "Sequential", "Model", "Functional":
       nestedModelCount += 1
       try parseModel(node)
+    case "Dropout", "GaussianNoise", "GaussianDropout", "AlphaDropout":
+      // These layers change their input only during training and pass it
+      // through unchanged at inference, so they add nothing to the chain.
+      // As the first layer, one may still declare the model's input shape.
+      try recordInputShape(config, keys: ["batch_input_shape"])
     default:
       throw PersistenceError.unsupportedLayer(path: path, layer: name, className: className)
     }
