@@ -206,6 +206,15 @@ private let tolerance = 1e-12
     #expect(choice.value == Float(0.1).nextDown)
   }
 
+  @Test func labelRuleStopsAtZero() throws {
+    // The abnormal row is reconstructed exactly. Flagging both rows gives
+    // F1 = 2 / (2 + 1) = 2/3, better than any other candidate, but the
+    // threshold below an error of 0 is negative, so it becomes 0.
+    let choice = try ThresholdChoice(rule: .maxF1, testErrors: [0, 1], testIsAbnormal: [true, false])
+
+    #expect(choice.value == 0)
+  }
+
   @Test(arguments: [ThresholdRule.maxAccuracy, .maxF1, .youden], [1, 2, 3, 4] as [UInt64])
   func labelRuleBeatsEveryThreshold(rule: ThresholdRule, seed: UInt64) throws {
     let (errors, isAbnormal) = randomLabelledErrors(count: 70, seed: seed)
@@ -274,7 +283,7 @@ private let tolerance = 1e-12
     #expect(try ThresholdChoice(rule: .percentile(0), trainingErrors: errors).value == 1)
   }
 
-  @Test(arguments: [(0.0, 5.0), (1, 7), (3, 11), (-1, 3)])
+  @Test(arguments: [(0.0, 5.0), (1, 7), (3, 11), (-1, 3), (-3, 0)])
   func meanPlusStandardDeviationsHandWorked(count: Double, expected: Double) throws {
     // Mean 5; squared deviations 9, 1, 1, 1, 0, 0, 4, 16 sum to 32, so the
     // population variance is 32/8 = 4 and σ = 2. The sample σ would be

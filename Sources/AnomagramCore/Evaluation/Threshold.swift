@@ -210,7 +210,8 @@ public struct ThresholdChoice: Sendable, Hashable {
   ///   `σ = √(Σ (x − μ)² / n)` (NumPy's default, `ddof=0`).
   /// - `fixed(value)` returns `value`.
   ///
-  /// Statistics are computed in `Double` and rounded to `Float` once.
+  /// A result below 0 becomes 0. Statistics are computed in `Double` and
+  /// rounded to `Float` once.
   ///
   /// - Throws: `ThresholdError.labelledSetNeedsBothClasses` when a label rule
   ///   gets a test set without both classes, because F1 and Youden's J are
@@ -245,7 +246,12 @@ public struct ThresholdChoice: Sendable, Hashable {
     if case .meanPlusStandardDeviations = rule, !value.isFinite {
       throw .thresholdNotFinite(rule: rule.argument, value: value)
     }
-    self.init(value: value, rule: rule)
+    // Reconstruction errors are never negative, and a model file keeps only
+    // thresholds of 0 or more. Two rules can give less: mean + K σ with a
+    // negative K, and the label rules' candidate below a smallest error of
+    // exactly 0. At 0 the latter flags every row except those reconstructed
+    // exactly.
+    self.init(value: max(0, value), rule: rule)
   }
 
   /// Returns whether a sample with this reconstruction error is predicted
