@@ -16,6 +16,8 @@ public enum ScreenBenchmark {
     Measures, without opening the terminal:
       start-up   loading the bundled data and the pretrained model, and
                  drawing the first frame
+      data       the part of start-up spent reading and parsing the two
+                 bundled data files
       frame      drawing one frame of the Train screen after a finished run
                  (median over COUNT frames, default 200, at 200x60 by default)
       explore    drawing one frame of the Explore screen after the same run,
@@ -62,6 +64,7 @@ public enum ScreenBenchmark {
       console.writeError("anomagram screen-benchmark: \(error)\n")
       return 1
     }
+    let loadMilliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
     var state = AppState(
       training: options.training, split: options.split, featureCount: data.pool.featureCount,
       dataDescription: AppCommand.describe(data), size: size)
@@ -94,6 +97,9 @@ public enum ScreenBenchmark {
       String(
         format: "start-up: %.1f ms (load %d rows%@ and draw the first frame)\n", startupMilliseconds,
         data.pool.sampleCount, state.pretrained == nil ? "" : " and the pretrained model")
+        + String(format: "data:     %.1f ms (read and parse %@)\n", loadMilliseconds, data.files.map {
+          ($0 as NSString).lastPathComponent
+        }.joined(separator: " and "))
         + summary("frame:   ", times, size: size) + summary("explore: ", exploreTimes, size: size))
     return 0
   }
