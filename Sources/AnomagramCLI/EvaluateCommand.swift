@@ -94,7 +94,11 @@ public enum EvaluateCommand {
       switch option {
       case "--model": try ModelSource.set(&options.source, to: .modelFile(try scanner.value()), option: option)
       case "--tfjs": try ModelSource.set(&options.source, to: .tensorFlowJS(try scanner.value()), option: option)
-      case "--data": options.dataFile = try scanner.value()
+      case "--data":
+        guard options.dataFile == nil else {
+          throw UsageError("Give one --data file; evaluate reads one labelled file at a time.")
+        }
+        options.dataFile = try scanner.value()
       case "--header":
         try scanner.expectNoValue()
         options.dataFormat.header = .present
@@ -159,10 +163,14 @@ public enum EvaluateCommand {
       }
     }
     guard data.featureCount == file.featureCount else {
+      let advice =
+        options.dataFile == nil
+        ? "Without --data, evaluate uses the bundled ECG5000 data; give the labelled file to evaluate on with "
+          + "--data FILE."
+        : "Use data with series of the length the model was trained on."
       throw CommandError(
         "The data file \(dataPath.debugDescription) has \(data.featureCount) values per row, but the model "
-          + "\(options.source!.path.debugDescription) takes \(file.featureCount). Use data with series of the "
-          + "length the model was trained on.")
+          + "\(options.source!.path.debugDescription) takes \(file.featureCount). \(advice)")
     }
     let evaluation = try Evaluation(
       file: file, source: options.source!, data: data, normalLabels: options.normalLabels ?? file.normalLabels,

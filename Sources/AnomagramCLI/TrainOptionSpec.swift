@@ -190,7 +190,8 @@ struct TrainOptionSpec: Sendable {
       names: ["--preset"], valueName: "NAME",
       help: "default, or classic for the original browser demo's settings (layers 7,3, latent 2, Adam with "
         + "learning rate 0.01 and beta1 0.5, batch 512, 30 epochs, 500 training and 500 test rows). "
-        + "Other options override it.",
+        + "That is 30 optimizer steps in all, so the classic model often stops short of the PCA baseline "
+        + "or collapses. Other options override it.",
       apply: { _, _, _ in }),
   ]
 

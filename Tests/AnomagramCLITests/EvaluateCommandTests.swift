@@ -113,6 +113,19 @@ struct EvaluateCommandTests {
     }
   }
 
+  @Test("model of another length without --data suggests it")
+  func defaultDataMismatch() throws {
+    try withTemporaryFolder { folder in
+      let (_, modelPath) = try trainSyntheticModel(in: folder)
+
+      let run = runEvaluate(["--model", modelPath])
+
+      #expect(run.status == 1)
+      #expect(run.error.contains("has 140 values per row"))
+      #expect(run.error.contains("Without --data, evaluate uses the bundled ECG5000 data"))
+    }
+  }
+
   @Test("damaged model exits 1 naming the file and field")
   func damagedModel() throws {
     try withTemporaryFolder { folder in
@@ -170,7 +183,7 @@ struct EvaluateCommandTests {
     ["--data", "x.tsv"], ["--model", "m.json", "--threshold", "percentile:95"],
     ["--model", "m.json", "--threshold", "mean-std"],
     ["--model", "m.json", "--errors-csv", "a.csv", "--errors-json", "a.json"], ["--model", "m.json", "--json=yes"],
-    ["--model", "m.json", "--normal-class", ","],
+    ["--model", "m.json", "--normal-class", ","], ["--model", "m.json", "--data", "a.tsv", "--data", "b.tsv"],
   ])
   func usageErrors(_ arguments: [String]) {
     let run = runEvaluate(arguments)
