@@ -22,6 +22,26 @@ struct TerminalMouseTests {
     #expect(!isHeld)
   }
 
+  @Test("release without press becomes a click")
+  func releaseWithoutPress() {
+    var isHeld = false
+
+    let events = NcursesTerminal.mouseEvents(buttonState: Mask.leftReleased, x: 9, y: 11, isLeftButtonHeld: &isHeld)
+
+    #expect(events == [MouseEvent(kind: .press, x: 9, y: 11), MouseEvent(kind: .release, x: 9, y: 11)])
+    #expect(!isHeld)
+  }
+
+  @Test("release after press stays one event")
+  func releaseAfterPress() {
+    var isHeld = false
+    _ = NcursesTerminal.mouseEvents(buttonState: Mask.leftPressed, x: 2, y: 2, isLeftButtonHeld: &isHeld)
+
+    let events = NcursesTerminal.mouseEvents(buttonState: Mask.leftReleased, x: 2, y: 2, isLeftButtonHeld: &isHeld)
+
+    #expect(events == [MouseEvent(kind: .release, x: 2, y: 2)])
+  }
+
   @Test("motion without press is ignored")
   func motionWithoutPressIsIgnored() {
     var isHeld = false

@@ -13,6 +13,9 @@ extension NcursesTerminal {
   /// - Parameter timeoutMilliseconds: How long to wait. 0 only polls, and a
   ///   negative value waits until an event arrives.
   public func readEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
+    if !pendingEvents.isEmpty {
+      return pendingEvents.removeFirst()
+    }
     let clock = ContinuousClock()
     let deadline = clock.now + .milliseconds(max(timeoutMilliseconds, 0))
     var wait = timeoutMilliseconds
@@ -48,16 +51,20 @@ extension NcursesTerminal {
       needsFullRepaint = true
       return .resize(size)
     case KEY_MOUSE:
-      return readMouseEvent().map(TerminalEvent.mouse)
+      var events = readMouseEvents().map(TerminalEvent.mouse)
+      guard !events.isEmpty else { return nil }
+      let first = events.removeFirst()
+      pendingEvents += events
+      return first
     default:
       return Self.key(fromCode: input, isFunctionKey: true).map(TerminalEvent.key)
     }
   }
 
-  private func readMouseEvent() -> MouseEvent? {
+  private func readMouseEvents() -> [MouseEvent] {
     var report = MEVENT()
-    guard getmouse(&report) == OK else { return nil }
-    return Self.mouseEvent(
+    guard getmouse(&report) == OK else { return [] }
+    return Self.mouseEvents(
       buttonState: UInt(report.bstate), x: Int(report.x), y: Int(report.y), isLeftButtonHeld: &isLeftButtonHeld)
   }
 
@@ -158,6 +165,21 @@ extension NcursesTerminal {
       return nil
     }
     return MouseEvent(kind: kind, x: x, y: y)
+  }
+
+  /// Maps one ncurses mouse report to events, as `mouseEvent` does, except
+  /// that a release without a press before it becomes a press and a
+  /// release. When a press and its release arrive in one read, as a quick
+  /// tap over SSH can deliver them, ncurses 6.4 reports only the release.
+  static func mouseEvents(buttonState: UInt, x: Int, y: Int, isLeftButtonHeld: inout Bool) -> [MouseEvent] {
+    let wasHeld = isLeftButtonHeld
+    guard let event = mouseEvent(buttonState: buttonState, x: x, y: y, isLeftButtonHeld: &isLeftButtonHeld) else {
+      return []
+    }
+    if event.kind == .release && !wasHeld {
+      return [MouseEvent(kind: .press, x: x, y: y), event]
+    }
+    return [event]
   }
 
   /// Requests left-button presses, releases and drags, and wheel notches.

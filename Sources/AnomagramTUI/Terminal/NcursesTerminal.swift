@@ -57,6 +57,8 @@ public final class NcursesTerminal {
   /// Whether a left-button press has arrived without its release yet, so
   /// that motion reports count as drags.
   var isLeftButtonHeld = false
+  /// Events decoded from one read and not returned yet, oldest first.
+  var pendingEvents: [TerminalEvent] = []
   private var isOpen = true
 
   /// Opens the terminal in full-screen mode.
