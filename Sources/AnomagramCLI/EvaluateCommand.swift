@@ -33,7 +33,8 @@ public enum EvaluateCommand {
                             rows, which a model file does not keep.
       --json                Print one JSON object instead of the text report.
       --errors-csv FILE     Write each row's number, label, class, error and verdict
-                            as CSV.
+                            as CSV. With "-", they go to standard output and the
+                            report to standard error.
       --errors-json FILE    Write the same as a JSON array (instead of --errors-csv).
       --help, -h            Show this help.
 
@@ -73,13 +74,22 @@ public enum EvaluateCommand {
       for note in notes { console.writeError("anomagram evaluate: \(note)\n") }
       let evaluation = try evaluate(file, options: options)
       for warning in evaluation.warnings { console.writeError("anomagram evaluate: \(warning)\n") }
+      var samplesToOutput: String?
       if let path = options.errorsCSV {
-        try AtomicFile.write(evaluation.samplesCSV(), to: path)
+        let text = evaluation.samplesCSV()
+        if path == "-" { samplesToOutput = text } else { try AtomicFile.write(text, to: path) }
       }
       if let path = options.errorsJSON {
-        try AtomicFile.write(evaluation.samplesJSON(), to: path)
+        let text = evaluation.samplesJSON()
+        if path == "-" { samplesToOutput = text } else { try AtomicFile.write(text, to: path) }
       }
-      console.writeOutput(options.json ? evaluation.report.jsonText() + "\n" : evaluation.report.summaryText())
+      let report = options.json ? evaluation.report.jsonText() + "\n" : evaluation.report.summaryText()
+      if let samplesToOutput {
+        console.writeError(report)
+        console.writeOutput(samplesToOutput)
+      } else {
+        console.writeOutput(report)
+      }
     } catch {
       console.writeError("anomagram evaluate: \(error)\n")
       return 1

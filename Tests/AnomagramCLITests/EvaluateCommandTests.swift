@@ -64,6 +64,22 @@ struct EvaluateCommandTests {
     }
   }
 
+  @Test("errors CSV to standard output moves the report to standard error")
+  func errorsCSVToOutput() throws {
+    try withTemporaryFolder { folder in
+      let (data, modelPath) = try trainSyntheticModel(in: folder)
+      let csvPath = folder.appendingPathComponent("errors.csv").path
+      _ = runEvaluate(["--model", modelPath, "--data", data, "--errors-csv", csvPath])
+
+      let run = runEvaluate(["--model", modelPath, "--data", data, "--errors-csv", "-"])
+
+      #expect(run.status == 0, "stderr: \(run.error)")
+      #expect(run.output == (try String(contentsOfFile: csvPath, encoding: .utf8)))
+      #expect(run.error.contains("AUC"))
+      #expect(!FileManager.default.fileExists(atPath: FileManager.default.currentDirectoryPath + "/-"))
+    }
+  }
+
   @Test("errors JSON lists every row")
   func errorsJSON() throws {
     try withTemporaryFolder { folder in
