@@ -12,6 +12,15 @@ import Testing
     #expect(ChartNumberFormat.text(value) == expected)
   }
 
+  // Rounded to the nearest, except that an AUC below 1 never reads 1.0000.
+  @Test(arguments: [
+    (1.0, "1.0000"), (0.99996, "0.9999"), (0.99862, "0.9986"), (0.99908, "0.9991"), (0.957, "0.9570"),
+    (0.5, "0.5000"), (0, "0.0000"), (.nan, "-"),
+  ])
+  func auc(value: Double, expected: String) {
+    #expect(ChartNumberFormat.auc(value) == expected)
+  }
+
   @Test func distinctTextsAddDigits() {
     // With 3 and 4 significant digits both read "1"; 5 tell them apart.
     #expect(ChartNumberFormat.distinctTexts([1.0001, 1.0002]) == ["1.0001", "1.0002"])

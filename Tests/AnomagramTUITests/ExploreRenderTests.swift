@@ -517,7 +517,7 @@ private enum ExpectedExploreScreen {
     │ 18 ▂▂▃▅▆▇▇▇▆▅▃▂▂ 1   0.0761  ││ filter all: 1 of 50                          │
     │ 19 ▇▇▆▄▂▂▁▂▃▄▆▇█ 1   0.0153  ││ model: current run, epoch 5 of 5             │
     └──────────────────────────────┘└──────────────────────────────────────────────┘
-     FINISHED  epoch 5/5 █████████████ 100%  12,345 samples/s  Training finished af…
+     FINISHED  epoch 5/5 █████████████ 100%  Training finished after 5 epochs.
      ↑↓ step  PgUp/PgDn 10  f filter  u units  d draw  b bottleneck  ? help  q quit
     """
 
@@ -544,7 +544,7 @@ private enum ExpectedExploreScreen {
     │ 18 ▂▂▃▅▆▇▇▇▆▅▃▂▂ 1   0.0761  ││ drawn: not flagged, looks normal             │
     │ 19 ▇▇▆▄▂▂▁▂▃▄▆▇█ 1   0.0153  ││ model: current run, epoch 5 of 5             │
     └──────────────────────────────┘└──────────────────────────────────────────────┘
-     FINISHED  epoch 5/5 █████████████ 100%  12,345 samples/s  Draw mode: Up/Down o…
+     FINISHED  epoch 5/5  100%  Draw mode: Up/Down or the mouse change the signal; …
      ←→ move  ↑↓ raise/lower  Enter done  [ ] brush  0 flat  z noise  ? help  q quit
     """
 
@@ -571,7 +571,7 @@ private enum ExpectedExploreScreen {
     │                              ││ abnormal, not flagged: false negative        │
     │                              ││ filter false negatives: 2 of 11              │
     └──────────────────────────────┘└──────────────────────────────────────────────┘
-     FINISHED  epoch 5/5 █████████████ 100%  12,345 samples/s  Values in the data's…
+     FINISHED  epoch 5/5 █████████████ 100%  Values in the data's own units.
      ↑↓ step  PgUp/PgDn 10  f filter  u scaled  d draw  b bottleneck  ? help  q quit
     """
 

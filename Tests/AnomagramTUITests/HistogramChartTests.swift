@@ -146,11 +146,41 @@ import Testing
 
     // 8 rows leave 5 plot rows; row 2 from the top has its centre at
     // 2.5 / 5 = 0.5 of the height: 50 on a linear scale and
-    // expm1(0.5 × log1p(100)) = √101 − 1 = 9.05 on a log scale.
+    // expm1(0.5 × log1p(100)) = √101 − 1 = 9.05 on a log scale, shown as
+    // the whole count 9, whose height log1p(9) / log1p(100) = 0.499 lies
+    // in the same row (0.4 to 0.6).
     let linear = rendered(HistogramChart(histogram: counts), width: 12, height: 8)
     let logarithmic = rendered(HistogramChart(histogram: counts, countScale: .log1p), width: 12, height: 8)
     #expect(linear.line(3).hasPrefix(" 50│"))
-    #expect(logarithmic.line(3).hasPrefix("9.05│"))
+    #expect(logarithmic.line(3).hasPrefix("  9│"))
+  }
+
+  @Test func middleLabelOnlyWholeCounts() {
+    let counts = histogram(normal: [3, 0], abnormal: [0, 1], range: 0...2)
+
+    // The middle row (heights 0.4 to 0.6 of the top) has its centre at
+    // the count 1.5. That rounds to 2, at height 2/3, in the row above,
+    // and down to 1, at 1/3, in the row below, so the label is left out.
+    let canvas = rendered(HistogramChart(histogram: counts), width: 12, height: 8)
+    #expect(canvas.line(1).hasPrefix("3│"))
+    #expect(canvas.line(3).hasPrefix(" │"))
+    #expect(canvas.line(5).hasPrefix("0│"))
+
+    // With a top count of 5 the centre is 2.5. It rounds to 3, at height
+    // 0.6, which is the next row's, and the other way to 2, at 0.4.
+    let five = histogram(normal: [5, 0], abnormal: [0, 1], range: 0...2)
+    #expect(rendered(HistogramChart(histogram: five), width: 12, height: 8).line(3).hasPrefix("2│"))
+  }
+
+  @Test func abnormalBlockMarksAbnormalBars() {
+    let counts = histogram(normal: [2], abnormal: [2], range: 0...1)
+    let chart = HistogramChart(histogram: counts, abnormalBlock: "▒")
+
+    // One bin, 9 columns per class: both bars fill the plot's 2 rows.
+    let canvas = rendered(chart, width: 20, height: 5)
+    #expect(canvas.line(0) == "█ normal  ▒ abnormal")
+    #expect(canvas.line(1) == "2│█████████▒▒▒▒▒▒▒▒▒")
+    #expect(canvas.line(2) == "0│█████████▒▒▒▒▒▒▒▒▒")
   }
 
   @Test func binsMergedWhenNarrow() {

@@ -71,12 +71,42 @@ import Testing
     let other = LineChart.Series(name: "b", points: [(0, 3), (3, 3)], color: .red)
     let chart = LineChart(series: [staircase, other], yRange: 0...3)
 
-    // "─ a 3" and "─ b 3" need 5 + 2 + 5 = 12 columns; in 10 only the
-    // first fits whole.
+    // "─ a 3" and "─ b 3" need 5 + 2 + 5 = 12 columns. In 10 the names
+    // alone keep both series. In 5 no form fits, so only the first item
+    // is written.
     let wide = rendered(chart, width: 12, height: 5)
     #expect(wide.line(0) == "─ a 3  ─ b 3")
     #expect(wide[7, 0] == Cell("─", foreground: .red))
-    #expect(rendered(chart, width: 10, height: 5).line(0) == "─ a 3     ")
+    #expect(rendered(chart, width: 10, height: 5).line(0) == "─ a  ─ b  ")
+    #expect(rendered(chart, width: 5, height: 5).line(0) == "─ a 3")
+  }
+
+  @Test func legendFallsBackToShortNames() {
+    let first = LineChart.Series(name: "train", points: [(0, 1), (1, 2)], color: .blue)
+    let second = LineChart.Series(name: "validation", shortName: "val.", points: [(0, 2), (1, 1)], color: .red)
+    let chart = LineChart(series: [first, second])
+
+    // The names need 7 + 2 + 12 = 21 columns; the short names 7 + 2 + 6 = 15.
+    #expect(rendered(chart, width: 16, height: 5).line(0) == "─ train  ─ val. ")
+  }
+
+  @Test func dottedSeriesHasOwnGlyphs() {
+    let solid = LineChart.Series(name: "a", points: [(0, 1), (3, 1)], color: .default)
+    let dotted = LineChart.Series(name: "b", points: [(0, 0), (3, 0)], color: .default, pattern: .dotted)
+    let chart = LineChart(series: [solid, dotted], xRange: 0...3, yRange: 0...1)
+
+    // 6 plot columns are 12 dot columns. The solid line at the top sets
+    // both dots of each cell's top row ("⠉"). The dotted one at the bottom
+    // sets only even dot columns, the left dot of each bottom row ("⡀").
+    // In ASCII the dotted line's cells show "+". The legend has room for
+    // the names only.
+    let unicode = rendered(chart, width: 8, height: 5)
+    #expect(unicode.line(0) == "─ a  ┄ b")
+    #expect(unicode.line(1) == "1│⠉⠉⠉⠉⠉⠉")
+    #expect(unicode.line(2) == "0│⡀⡀⡀⡀⡀⡀")
+    let ascii = rendered(chart, width: 8, height: 5, glyphs: .ascii)
+    #expect(ascii.line(0) == "- a  + b")
+    #expect(ascii.line(2) == "0|++++++")
   }
 
   @Test func legendShowsLatestFiniteValue() {

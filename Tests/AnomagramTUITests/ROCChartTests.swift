@@ -27,9 +27,9 @@ import Testing
   // 3 starts 0x67 "⡧", 0x0A "⠊".
   //
   // Threshold 0.25 flags the errors 0.3 and 0.4: the point (0, 1), in the
-  // top-left cell, where the marker replaces "⡏". "AUC 1" ends in the
-  // plot's bottom-right corner; the legend keeps only "─ ROC", which fits
-  // whole.
+  // top-left cell, where the marker replaces "⡏". "AUC 1.0000" needs 10
+  // cells free of dots and the plot has 8, so it is left out. The legend
+  // keeps only "─ ROC", which fits whole.
   @Test func curveHandWorked() {
     let chart = ROCChart(curve: separated, threshold: 0.25)
 
@@ -38,7 +38,7 @@ import Testing
       1│●⠉⠉⠉⠉⠉⡩⠋
        │⡇   ⡠⠊
        │⡇ ⡠⠊
-      0│⡧⠊ AUC 1
+      0│⡧⠊
        └────────
         0      1
       """
@@ -56,7 +56,7 @@ import Testing
       1|o''''':'
        |:   .'
        |: .'
-      0|:' AUC 1
+      0|:'
        +--------
         0      1
       """
@@ -77,7 +77,6 @@ import Testing
     #expect(canvas[6, 2] == Cell("⡠", foreground: .gray, style: .dim))
     #expect(canvas[3, 4] == Cell("⠊", foreground: .gray, style: .dim))
     #expect(canvas[1, 2].foreground == .white)
-    #expect(canvas[5, 4] == Cell("A", style: .bold))
   }
 
   @Test func legendWithOperatingPoint() {
@@ -140,17 +139,44 @@ import Testing
     #expect(canvas.line(4) == "0│⡠⠊      ")
   }
 
-  @Test(arguments: [(1.0, "1"), (0.9996, "0.999"), (0.957, "0.957"), (0.5, "0.5"), (0.12345, "0.123"), (0, "0")])
-  func aucRoundedDown(auc: Double, expected: String) {
-    #expect(ROCChart.aucText(auc) == expected)
-  }
-
   @Test func aucDroppedWhenNarrow() {
     let chart = ROCChart(curve: separated, threshold: nil)
 
-    // The plot is 4 columns; "AUC 1" needs 5.
+    // The plot is 4 columns; "AUC 1.0000" needs 10.
     let canvas = rendered(chart, width: 6, height: 7)
     #expect(!canvas.text.contains("AUC"))
+  }
+
+  @Test func aucInLowestFreeRow() {
+    let chart = ROCChart(curve: separated, threshold: 0.25)
+
+    // A 14-column plot: the curve and the diagonal take the bottom row's
+    // first 4 cells, and the AUC fills its last 10.
+    let canvas = rendered(chart, width: 16, height: 7)
+    #expect(canvas.line(4) == "0│⡧⠔⠊⠁AUC 1.0000")
+    #expect(canvas[6, 4] == Cell("A", style: .bold))
+  }
+
+  /// A curve that climbs in steps across the plot: errors of 200 rows,
+  /// every third abnormal.
+  private static let steppedCurve = ROCCurve(
+    errors: (0..<200).map { Float($0) / 200 }, isAbnormal: (0..<200).map { $0 % 3 == 0 })
+
+  @Test(arguments: [(10, 7), (14, 9), (16, 7), (24, 12), (40, 16)])
+  func aucNeverCoversCurve(width: Int, height: Int) {
+    for curve in [separated, Self.steppedCurve] {
+      let withAUC = rendered(ROCChart(curve: curve, threshold: 0.25), width: width, height: height)
+      var withoutAUC = ROCChart(curve: curve, threshold: 0.25)
+      withoutAUC.auc = nil
+      let plain = rendered(withoutAUC, width: width, height: height)
+
+      // Every cell the AUC text takes is blank without it.
+      for y in 0..<height {
+        for x in 0..<width where withAUC[x, y] != plain[x, y] {
+          #expect(plain[x, y].character == " ", "\(width)x\(height): (\(x), \(y))")
+        }
+      }
+    }
   }
 
   @Test(arguments: tinyRects)

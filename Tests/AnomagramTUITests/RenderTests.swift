@@ -31,9 +31,11 @@ struct RenderTests {
   // Checked by hand on this screen and on `finished120`:
   // - Model pane: the fixture's 24-12-6-3-6-12-24 network, one row per
   //   layer with its units, activation and parameters. The mirrored rows
-  //   are named dense 2' and dense 1'. The 38-column pane leaves 4 cells
-  //   for bars of round(4 × log2(units + 1) / log2(1025)) cells, at least
-  //   1: 2 for 24, 1 for 12, 6 and 3. Per layer (inputs × units + units):
+  //   are named dense 2' and dense 1'. The parameter column is as wide
+  //   as "312" and the activation column as "sigmoid". That leaves the
+  //   38-column pane 8 cells for bars of round(8 × log2(units + 1) /
+  //   log2(1025)) cells, at least 1: 4 for 24, 3 for 12, 2 for 6 and 3.
+  //   Per layer (inputs × units + units):
   //   24·12 + 12 = 300, 12·6 + 6 = 78, 6·3 + 3 = 21, 3·6 + 6 = 24,
   //   6·12 + 12 = 84, 12·24 + 24 = 312, 819 in all. The pointer is on
   //   dense 1, the row under cursor 0.
@@ -63,8 +65,8 @@ struct RenderTests {
   //   Exactly 4 test errors lie above it (0.1370 to 0.1388), all
   //   abnormal, so TP 4, FP 0, TN 35, FN 11. Accuracy 39/50 = 0.780,
   //   precision 4/4, recall 4/15 = 0.267, F1 8/19 = 0.421, FNR 11/15 =
-  //   0.733. AUC 0.761905 shows as 0.7619 here and, rounded down, as
-  //   0.761 on the ROC chart, whose marker sits at FPR 0, TPR 0.267.
+  //   0.733. AUC 0.761905 shows as 0.7619 here and on the ROC chart,
+  //   whose marker sits at FPR 0, TPR 0.267.
   // - Status bar: FINISHED, epoch 5/5, a full bar, the fixed 12,345
   //   samples/s and the notice `update` set on arrival. No time left is
   //   shown once the run is over.
@@ -75,18 +77,22 @@ struct RenderTests {
     expectScreen(canvas, equals: ExpectedScreen.finished120)
   }
 
-  // The same panes in the 80-column layout: 34-column left panes leave no
-  // room for bars, so each model row shows units, activation and
-  // parameters. The settings pane shows its first 7 rows, because the
-  // cursor is at the top; the rest scroll into view as it moves.
+  // The same panes in the 80-column layout: 34-column left panes leave 2
+  // cells for bars, so every bar is 1 cell. The loss legend names the
+  // series by their short names, which fit the 16-column pane. The
+  // settings pane shows its first 7 rows, because the cursor is at the
+  // top; the rest scroll into view as it moves.
   @Test("idle screen at 80x24")
   func idleMinimum() {
     expectScreen(view(Fixtures.idleState(size: Self.minimum), size: Self.minimum), equals: ExpectedScreen.idle80)
   }
 
-  // The numbers match `finished120`. Text too long for its pane ends in an
-  // ellipsis ("99th percentile of trainin…", "Training finished af…"), so
-  // no cut-off number reads as a shorter one.
+  // The numbers match `finished120`. The rule's name is abbreviated to
+  // fit ("99th pct. of train errors"). The ROC plot has no row where
+  // "AUC 0.7619" would miss the curve, so only the metrics pane shows it.
+  // The histogram's middle row is centred on the count 2.5, which rounds
+  // to 3, the next row's height, so its label shows 2. The status bar
+  // drops the speed so that the notice fits whole.
   @Test("finished screen at 80x24")
   func finishedMinimum() throws {
     let canvas = view(try Fixtures.finishedState(size: Self.minimum), size: Self.minimum)
@@ -98,6 +104,34 @@ struct RenderTests {
   func tooSmallIdle() {
     expectScreen(
       view(Fixtures.idleState(size: Self.tooSmall), size: Self.tooSmall), equals: ExpectedScreen.tooSmallIdle)
+  }
+
+  // At 20x8 each sentence wraps onto lines of at most 20 characters. The
+  // run is training, so the third sentence adds that training goes on
+  // and the fourth that quitting takes q and then y. The epoch comes
+  // last. After q, the question takes the fourth sentence's place.
+  @Test("too small message wraps at 20x8")
+  func tooSmallWraps() throws {
+    let size = Size(width: 20, height: 8)
+    var state = Fixtures.idleState(size: size)
+    _ = update(&state, with: .snapshotArrived(try Fixtures.runInProgress.get()))
+
+    let expected = """
+      Terminal too small:
+             20x8.
+       Anomagram needs at
+          least 80x24.
+      Enlarge the window;
+       training goes on.
+       q, then y, quits.
+           epoch 1/5
+      """
+    expectScreen(view(state, size: size), equals: expected)
+
+    press(.character("q"), in: &state)
+    let asking = view(state, size: size)
+    #expect(asking.line(6) == "   Quit? y quits.   ")
+    #expect(asking.line(7) == "     epoch 1/5      ")
   }
 
   // With a run, the message adds its epoch below the four lines.
@@ -342,6 +376,8 @@ struct RenderTests {
 
   // MARK: - State shown in panes
 
+  // The finished notice leaves no room for the status bar's note, which
+  // shows once the notice is gone.
   @Test("changed settings show in title and status")
   func staleRun() throws {
     var state = try Fixtures.finishedState()
@@ -352,7 +388,45 @@ struct RenderTests {
     #expect(canvas.line(1).hasPrefix("┌ Model (changed) ─"))
     #expect(canvas.line(3).hasPrefix("│▶dense 1       16 "))
     #expect(canvas.line(11).hasPrefix("│ 1,067 parameters "))
-    #expect(canvas.text.contains("  settings changed: Space starts a new run"))
+    #expect(canvas.line(13).hasPrefix("┌ Training ─"))
+    #expect(canvas.line(38).trimmingTrailingSpaces.hasSuffix("  Training finished after 5 epochs."))
+
+    state.notice = nil
+    let status = view(state, size: Self.large).line(38).trimmingTrailingSpaces
+    #expect(status.hasSuffix("  settings changed: Space starts a new run"))
+  }
+
+  @Test("changed training setting marks its pane")
+  func staleTrainingSetting() throws {
+    var state = try Fixtures.finishedState()
+    press(.tab, .right, in: &state)
+
+    let changed = view(state, size: Self.large)
+    #expect(changed.line(1).hasPrefix("┌ Model ─"))
+    #expect(changed.line(13).hasPrefix("┌ Training (changed) ─"))
+
+    // Back to the run's 5 epochs: neither pane is marked.
+    press(.left, in: &state)
+    let unchanged = view(state, size: Self.large)
+    #expect(unchanged.line(13).hasPrefix("┌ Training ─"))
+    #expect(!unchanged.text.contains("changed"))
+  }
+
+  // A diverged run's notice is read whole at 120 columns: the progress bar
+  // and the speed give way to it.
+  @Test("diverged notice fits at 120 columns")
+  func divergedNoticeFits() throws {
+    var state = Fixtures.idleState()
+    var snapshot = try Fixtures.snapshot(status: .training)
+    _ = update(&state, with: .snapshotArrived(snapshot))
+    snapshot.status = .diverged
+    snapshot.failureReason = "The training loss became NaN in epoch 3."
+    _ = update(&state, with: .snapshotArrived(snapshot))
+
+    let status = view(state, size: Self.large).line(38).trimmingTrailingSpaces
+
+    #expect(status.hasSuffix("Try a smaller learning rate."), "status: \(status)")
+    #expect(status.hasPrefix(" DIVERGED  epoch 5/5  100%  Training diverged. "), "status: \(status)")
   }
 
   @Test("log scales show in titles")
@@ -383,7 +457,7 @@ struct RenderTests {
   static let rejectedEdits: [(label: String, keys: [Key], reason: String)] = [
     (
       "batch size 0", [.tab, .down, .enter, .backspace, .backspace, .character("0"), .enter],
-      "The batch size must be a whole number from 1 to 100000."
+      "The batch size must be a whole number from 1 to 1000000."
     ),
     (
       "dense 1 with 2000 units", [.enter, .backspace, .backspace] + typing("2000") + [.enter],
@@ -417,6 +491,137 @@ struct RenderTests {
       let rest = canvas.line(row).dropFirst(18).prefix(21)
       #expect(rest.split(separator: " ").contains(Substring(count)), "row \(row): \(canvas.line(row))")
     }
+  }
+
+  // A loaded model may have layers beyond the pane's presets: 3,000 units
+  // and a 4,096-unit bottleneck, with leaky-relu. Parameter counts above
+  // a million show in millions (3000 · 4096 + 4096 = 12,292,096 as
+  // 12.3M), and the activation keeps its whole name.
+  @Test("large layers fit their columns")
+  func largeLayersFit() {
+    var state = Fixtures.idleState()
+    state.training.encoderUnits = [3000]
+    state.training.latentSize = 4096
+    state.training.hiddenActivation = .leakyRelu
+
+    let canvas = view(state, size: Self.large)
+
+    #expect(canvas.line(3).hasPrefix("│▶dense 1     3000 ██ leaky-relu 75,000│"))
+    #expect(canvas.line(4).hasPrefix("│ bottleneck  4096 ██ linear      12.3M│"))
+    #expect(canvas.line(5).hasPrefix("│ dense 1'    3000 ██ leaky-relu  12.3M│"))
+    #expect(canvas.line(9).hasPrefix("│ 24,730,120 parameters"))
+  }
+
+  // At 80 columns the same layers leave the full name no room between
+  // the units and the 6-character counts, so the short one is used.
+  @Test("leaky-relu shortens when narrow")
+  func leakyReluShortName() {
+    var state = Fixtures.idleState(size: Self.minimum)
+    state.training.encoderUnits = [3000]
+    state.training.latentSize = 4096
+    state.training.hiddenActivation = .leakyRelu
+
+    let canvas = view(state, size: Self.minimum)
+
+    #expect(canvas.line(3).hasPrefix("│▶dense 1     3000 lrelu   75,000│"))
+    #expect(canvas.line(7).hasPrefix("│ hidden act.       leaky-relu"))
+  }
+
+  // With 1024 units, the grouped counts (144,384) leave no room at 80
+  // columns even for the short names, so the counts go to thousands.
+  @Test("counts shorten when narrow")
+  func countsInThousands() {
+    var state = Fixtures.idleState(size: Self.minimum)
+    state.featureCount = 140
+    state.training.encoderUnits = [1024]
+    state.training.latentSize = 4096
+    state.training.hiddenActivation = .leakyRelu
+
+    let canvas = view(state, size: Self.minimum)
+
+    #expect(canvas.line(3).hasPrefix("│▶dense 1     1024 █ lrelu   144k│"))
+    #expect(canvas.line(4).hasPrefix("│ bottleneck  4096 █ linear  4.2M│"))
+    #expect(canvas.line(6).hasPrefix("│ output       140 █ sigmoid 144k│"))
+    #expect(ModelPane.parameterText(12_292_096, inThousands: true) == "12M")
+    #expect(ModelPane.parameterText(9_999, inThousands: true) == "9,999")
+  }
+
+  // Units past the column's 5 characters scroll: the start gives way to
+  // an ellipsis, so the text never reaches the bar.
+  @Test("long units text stays in its column")
+  func unitsEditorStaysInColumn() {
+    var state = Fixtures.idleState()
+    press([.enter] + typing("123456789"), in: &state)
+
+    let row = view(state, size: Self.large).line(3)
+
+    #expect(row.hasPrefix("│▶dense 1    …789_ ███      relu    300│"), "row: \(row)")
+  }
+
+  // A 20-digit seed keeps all its digits, without the arrows, while
+  // selected. Typing one longer than the 21-character value column
+  // scrolls it.
+  @Test("long seed fits the settings pane")
+  func longSeedFits() {
+    var state = Fixtures.idleState()
+    state.training.seed = .max
+    press(.tab, .down, .down, .down, .down, .down, .down, in: &state)
+
+    #expect(view(state, size: Self.large).line(20).hasPrefix("│▶seed            18446744073709551615 │"))
+
+    press([.enter] + typing("123456789012345678901234"), in: &state)
+    #expect(view(state, size: Self.large).line(20).hasPrefix("│▶seed            …6789012345678901234_│"))
+  }
+
+  // "n/a" takes a ratio's 5 characters, so the second column stays
+  // aligned. With all test rows normal, recall and FNR are n/a.
+  @Test("metrics columns align with n/a")
+  func metricsAlignWithMissingRatios() throws {
+    #expect(MetricsPane.ratio(nil) == "n/a  ")
+    #expect(MetricsPane.ratio(nil).count == MetricsPane.ratio(0.25).count)
+
+    var state = Fixtures.idleState()
+    _ = update(&state, with: .snapshotArrived(try Fixtures.oneClassRun.get()))
+    let lines = view(state, size: Self.large).text.split(separator: "\n").map(String.init)
+    let metrics = try ["accuracy  ", "precision ", "FPR       "].map { label in
+      try #require(lines.first { $0.contains("│ " + label) })
+    }
+
+    #expect(metrics[1].contains("recall n/a"))
+    let secondColumns = zip(metrics, ["F1 ", "recall ", "FNR "]).map { line, name in
+      line.range(of: name).map { line.distance(from: line.startIndex, to: $0.lowerBound) }
+    }
+    #expect(Set(secondColumns).count == 1, "\(metrics)")
+  }
+
+  /// A threshold rule's name and the text the metrics pane gives it for a
+  /// width: whole when it fits, then abbreviated.
+  static let sourceTexts: [(rule: ThresholdRule, width: Int, text: String)] = [
+    (.percentile(99), 43, "99th percentile of training errors"),
+    (.percentile(99), 27, "99th pct. of train errors"),
+    (.youden, 43, "max Youden's J (TPR − FPR) on test labels"),
+    (.youden, 27, "max Youden's J on test labels"),
+    (.meanPlusStandardDeviations(3), 43, "mean + 3 sd of training errors"),
+    (.meanPlusStandardDeviations(3), 27, "mean + 3 sd of train errors"),
+  ]
+
+  @Test("rule names fit the metrics pane", arguments: sourceTexts.indices)
+  func ruleNamesFit(index: Int) {
+    let (rule, width, text) = Self.sourceTexts[index]
+
+    #expect(MetricsPane.fitted(source: rule.name, width: width) == text)
+  }
+
+  // At 120 columns the metrics pane has 43 characters for the rule name,
+  // so Youden's rule shows without an ellipsis.
+  @Test("Youden's rule reads whole at 120x40")
+  func youdenRuleWhole() throws {
+    var state = try Fixtures.finishedState()
+    state.threshold = .rule(.youden)
+
+    let text = view(state, size: Self.large).text
+
+    #expect(text.contains("│   max Youden's J (TPR − FPR) on test labels  │"))
   }
 
   // Each action of the help window must appear whole. The window is at
@@ -461,7 +666,7 @@ struct RenderTests {
 
 extension String {
   /// The string without the spaces at its end, as `Canvas.text` trims rows.
-  fileprivate var trimmingTrailingSpaces: String {
+  var trimmingTrailingSpaces: String {
     var text = self
     while text.last == " " { text.removeLast() }
     return text
@@ -475,13 +680,13 @@ private enum ExpectedScreen {
   static let idle120 = """
      Anomagram   1 Train   2 Explore   3 Runs   synthetic waves: 200 rows of 24 values
     ┌ Model ───────────────────────────────┐┌ Loss per epoch ──────────────────────┐┌ Error histogram ─────────────────────┐
-    │ input         24 ██                  ││─ train -  ─ validation -             ││ Errors appear once training starts.  │
-    │▶dense 1       12 █    relu        300││  1│                                  ││                                      │
-    │ dense 2        6 █    relu         78││   │                                  ││                                      │
-    │ bottleneck     3 █    linear       21││   │                                  ││                                      │
-    │ dense 2'       6 █    relu         24││   │                                  ││                                      │
-    │ dense 1'      12 █    relu         84││   │                                  ││                                      │
-    │ output        24 ██   sigmoid     312││   │                                  ││                                      │
+    │ input         24 ████                ││─ train -  ─ validation -             ││ Errors appear once training starts.  │
+    │▶dense 1       12 ███      relu    300││  1│                                  ││                                      │
+    │ dense 2        6 ██       relu     78││   │                                  ││                                      │
+    │ bottleneck     3 ██       linear   21││   │                                  ││                                      │
+    │ dense 2'       6 ██       relu     24││   │                                  ││                                      │
+    │ dense 1'      12 ███      relu     84││   │                                  ││                                      │
+    │ output        24 ████     sigmoid 312││   │                                  ││                                      │
     │ hidden act.       relu               ││0.5│             no data              ││                                      │
     │ output act.       sigmoid            ││   │                                  ││                                      │
     │ 819 parameters                       ││   │                                  ││                                      │
@@ -518,13 +723,13 @@ private enum ExpectedScreen {
   static let finished120 = """
      Anomagram   1 Train   2 Explore   3 Runs   synthetic waves: 200 rows of 24 values
     ┌ Model ───────────────────────────────┐┌ Loss per epoch ──────────────────────┐┌ Error histogram ─────────────────────┐
-    │ input         24 ██                  ││─ train 0.0602  ─ validation 0.0738   ││█ normal  █ abnormal                  │
-    │▶dense 1       12 █    relu        300││0.0907│      ⢄                        ││4│          █         █         █│ █  │
-    │ dense 2        6 █    relu         78││      │      ⠢⡉⠢⣀                     ││ │          █         █         █│ █  │
-    │ bottleneck     3 █    linear       21││      │       ⠈⠢⣀⠑⠤⡀                  ││ │          █         █         █│ █  │
-    │ dense 2'       6 █    relu         24││      │          ⠑⢄⠈⠑⠤⡀               ││ │  ▆       █   ▆     █       ▆▆█│ █  │
-    │ dense 1'      12 █    relu         84││      │            ⠑⡄ ⠈⠒⢄⡀            ││ │  █       █   █     █       ███│ █  │
-    │ output        24 ██   sigmoid     312││      │             ⠈⠢⡀  ⠈⠑⠢⢄⣀        ││ │  █       █   █     █       ███│ █  │
+    │ input         24 ████                ││─ train 0.0602  ─ validation 0.0738   ││█ normal  █ abnormal                  │
+    │▶dense 1       12 ███      relu    300││0.0907│      ⢄                        ││4│          █         █         █│ █  │
+    │ dense 2        6 ██       relu     78││      │      ⠢⡉⠢⣀                     ││ │          █         █         █│ █  │
+    │ bottleneck     3 ██       linear   21││      │       ⠈⠢⣀⠑⠤⡀                  ││ │          █         █         █│ █  │
+    │ dense 2'       6 ██       relu     24││      │          ⠑⢄⠈⠑⠤⡀               ││ │  ▆       █   ▆     █       ▆▆█│ █  │
+    │ dense 1'      12 ███      relu     84││      │            ⠑⡄ ⠈⠒⢄⡀            ││ │  █       █   █     █       ███│ █  │
+    │ output        24 ████     sigmoid 312││      │             ⠈⠢⡀  ⠈⠑⠢⢄⣀        ││ │  █       █   █     █       ███│ █  │
     │ hidden act.       relu               ││0.0747│               ⠘⢄      ⠉⠒⠒⠤⠤⠤⣀⣀││2│▄ █       █ ▄ █ ▄▄  █▄▄  ▄▄ ███│ █  │
     │ output act.       sigmoid            ││      │                 ⠱⡀            ││ │█ █       █ █ █ ██  ███  ██ ███│ █  │
     │ 819 parameters                       ││      │                  ⠈⠢⣀          ││ │█ █       █ █ █ ██  ███  ██ ███│ █  │
@@ -550,7 +755,7 @@ private enum ExpectedScreen {
     │                                      ││ │●⠉⠉⠁  ⡠⠊                    ││                                              │
     │                                      ││ │⡇   ⡠⠊                      ││                                              │
     │                                      ││ │⡇ ⡠⠊                        ││                                              │
-    │                                      ││0│⡧⠊                 AUC 0.761││                                              │
+    │                                      ││0│⡧⠊                AUC 0.7619││                                              │
     │                                      ││ └────────────────────────────││                                              │
     │                                      ││  0                          1││                                              │
     └──────────────────────────────────────┘└──────────────────────────────┘└──────────────────────────────────────────────┘
@@ -561,13 +766,13 @@ private enum ExpectedScreen {
   static let idle80 = """
      Anomagram   1 Train   2 Explore   3 Runs   synthetic waves: 200 rows of 24 valu
     ┌ Model ─────────────────────────┐┌ Loss per epoch ┐┌ Error histogram ─────────┐
-    │ input         24               ││─ train -       ││ Errors appear once train…│
-    │▶dense 1       12 relu       300││  1│            ││                          │
-    │ dense 2        6 relu        78││   │            ││                          │
-    │ bottleneck     3 linear      21││0.5│  no data   ││                          │
-    │ dense 2'       6 relu        24││   │            ││                          │
-    │ dense 1'      12 relu        84││  0│            ││                          │
-    │ output        24 sigmoid    312││   └────────────││                          │
+    │ input         24 █             ││─ train  ─ val. ││ Errors appear once train…│
+    │▶dense 1       12 █  relu    300││  1│            ││                          │
+    │ dense 2        6 █  relu     78││   │            ││                          │
+    │ bottleneck     3 █  linear   21││0.5│  no data   ││                          │
+    │ dense 2'       6 █  relu     24││   │            ││                          │
+    │ dense 1'      12 █  relu     84││  0│            ││                          │
+    │ output        24 █  sigmoid 312││   └────────────││                          │
     │ hidden act.       relu         ││    0          5││                          │
     │ output act.       sigmoid      │└────────────────┘└──────────────────────────┘
     │ 819 parameters                 │┌ ROC ───────┐┌ Threshold and metrics ───────┐
@@ -588,27 +793,27 @@ private enum ExpectedScreen {
   static let finished80 = """
      Anomagram   1 Train   2 Explore   3 Runs   synthetic waves: 200 rows of 24 valu
     ┌ Model ─────────────────────────┐┌ Loss per epoch ┐┌ Error histogram ─────────┐
-    │ input         24               ││─ train 0.0602  ││█ normal  █ abnormal      │
-    │▶dense 1       12 relu       300││0.0907│ ⠰⣄⡀     ││  5│      █ █           │ │
-    │ dense 2        6 relu        78││      │  ⠈⠪⡢⡀   ││   │      █ █   █     █ │█│
-    │ bottleneck     3 linear      21││0.0747│    ⠱⡈⠑⠒⠤││2.5│█     █ █   █ █   ██│█│
-    │ dense 2'       6 relu        24││      │     ⠑⢄  ││   │█ █   █ █ ██████████│█│
-    │ dense 1'      12 relu        84││0.0588│       ⠑⠢││  0│█ █ █ █ █ ██████████│█│
-    │ output        24 sigmoid    312││      └─────────││   └──────────────────────│
-    │ hidden act.       relu         ││       0       5││    0                0.151│
+    │ input         24 █             ││─ train  ─ val. ││█ normal  █ abnormal      │
+    │▶dense 1       12 █  relu    300││0.0907│ ⠰⣄⡀     ││5│      █ █            │  │
+    │ dense 2        6 █  relu     78││      │  ⠈⠪⡢⡀   ││ │      █ █   █     █ █│  │
+    │ bottleneck     3 █  linear   21││0.0747│    ⠱⡈⠑⠒⠤││2│█     █ █   █ █   ███│  │
+    │ dense 2'       6 █  relu     24││      │     ⠑⢄  ││ │█ █   █ █ ███████████│  │
+    │ dense 1'      12 █  relu     84││0.0588│       ⠑⠢││0│█ █ █ █ █ ███████████│  │
+    │ output        24 █  sigmoid 312││      └─────────││ └────────────────────────│
+    │ hidden act.       relu         ││       0       5││  0                  0.151│
     │ output act.       sigmoid      │└────────────────┘└──────────────────────────┘
     │ 819 parameters                 │┌ ROC ───────┐┌ Threshold and metrics ───────┐
     └────────────────────────────────┘│─ ROC       ││ threshold 0.1334             │
-    ┌ Training ──────────────────────┐│1│    ⢠⠏⠉⠉⢩⠋││   99th percentile of trainin…│
+    ┌ Training ──────────────────────┐│1│    ⢠⠏⠉⠉⢩⠋││   99th pct. of train errors  │
     │ epochs            5            ││ │   ⢰⠚ ⢀⠔⠁ ││ accuracy  0.780  F1     0.421│
     │ batch size        16           ││ │  ⢸⠉ ⡠⠃   ││ precision 1.000  recall 0.267│
     │ learning rate     0.01         ││ │ ⣀⡏⢠⠊     ││ FPR       0.000  FNR    0.733│
     │ optimizer         adam         ││ │●⢃⠔⠁      ││ TP 4  FP 0  TN 35  FN 11     │
-    │ regularizer       none         ││0│⡧AUC 0.761││ AUC 0.7619  PCA 1.0000       │
+    │ regularizer       none         ││0│⡧⠃        ││ AUC 0.7619  PCA 1.0000       │
     │ reg. rate         0.001        ││ └──────────││ output spread 0.31: ok       │
     │ seed              3            ││  0        1││                              │
     └────────────────────────────────┘└────────────┘└──────────────────────────────┘
-     FINISHED  epoch 5/5 █████████████ 100%  12,345 samples/s  Training finished af…
+     FINISHED  epoch 5/5 █████████████ 100%  Training finished after 5 epochs.
      ↑↓ select  ←→ change  a add layer  d remove       o O w files  ? help  q quit
     """
 
@@ -623,7 +828,7 @@ private enum ExpectedScreen {
 
                      Terminal too small: 60x20.
                   Anomagram needs at least 80x24.
-               Enlarge the window; training goes on.
+                        Enlarge the window.
                               q quits.
 
 
@@ -643,12 +848,12 @@ private enum ExpectedScreen {
 
 
 
-
                      Terminal too small: 60x20.
                   Anomagram needs at least 80x24.
-               Enlarge the window; training goes on.
+                        Enlarge the window.
                               q quits.
                              epoch 5/5
+
 
 
 
@@ -662,11 +867,11 @@ private enum ExpectedScreen {
      Anomagram   1 Train   2 Explore   3 Runs   synthetic waves: 200 rows of 24 values
     ┌ Model ───────────────────────────────┐┌ Loss per epoch ──────────────────────┐┌ Error histogram ─────────────────────┐
     │ input         24 ██┌ Help: keys of the Train screen ────────────────────────── Keys ─ Concepts ─┐e training starts.  │
-    │▶dense 1       12 █ │ Everywhere                                                                 │                    │
-    │ dense 2        6 █ │  1 / 2 / 3         Train, Explore or Runs screen (or F1 to F3)             │                    │
-    │ bottleneck     3 █ │  Space             start training, pause, resume                           │                    │
-    │ dense 2'       6 █ │  o / O / w         open a model file / open a data file / save the model   │                    │
-    │ dense 1'      12 █ │  n                 train one epoch, then pause                             │                    │
+    │▶dense 1       12 ██│ Everywhere                                                                 │                    │
+    │ dense 2        6 ██│  1 / 2 / 3         Train, Explore or Runs screen (or F1 to F3)             │                    │
+    │ bottleneck     3 ██│  Space             start training, pause, resume                           │                    │
+    │ dense 2'       6 ██│  o / O / w         open a model file / open a data file / save the model   │                    │
+    │ dense 1'      12 ██│  n                 train one epoch, then pause                             │                    │
     │ output        24 ██│  ?                 this help                                               │                    │
     │ hidden act.       r│  q                 quit (asks first while training)                        │                    │
     │ output act.       s│                                                                            │                    │
@@ -704,13 +909,13 @@ private enum ExpectedScreen {
   static let inProgress120 = """
      Anomagram   1 Train   2 Explore   3 Runs   synthetic waves: 200 rows of 24 values
     ┌ Model ───────────────────────────────┐┌ Loss per epoch ──────────────────────┐┌ Error histogram ─────────────────────┐
-    │ input         24 ██                  ││─ train 0.0877  ─ validation 0.0892   ││█ normal  █ abnormal                  │
-    │▶dense 1       12 █    relu        300││0.0893│      ⠄                        ││4│                █   █       █ █│    │
-    │ dense 2        6 █    relu         78││      │                               ││ │                █   █       █ █│    │
-    │ bottleneck     3 █    linear       21││      │                               ││ │                █   █       █ █│    │
-    │ dense 2'       6 █    relu         24││      │                               ││ │      ▆     ▆   █ ▆ █   ▆   █ █│    │
-    │ dense 1'      12 █    relu         84││      │                               ││ │      █     █   █ █ █   █   █ █│    │
-    │ output        24 ██   sigmoid     312││      │                               ││ │      █     █   █ █ █   █   █ █│    │
+    │ input         24 ████                ││─ train 0.0877  ─ validation 0.0892   ││█ normal  █ abnormal                  │
+    │▶dense 1       12 ███      relu    300││0.0893│      ⠄                        ││4│                █   █       █ █│    │
+    │ dense 2        6 ██       relu     78││      │                               ││ │                █   █       █ █│    │
+    │ bottleneck     3 ██       linear   21││      │                               ││ │                █   █       █ █│    │
+    │ dense 2'       6 ██       relu     24││      │                               ││ │      ▆     ▆   █ ▆ █   ▆   █ █│    │
+    │ dense 1'      12 ███      relu     84││      │                               ││ │      █     █   █ █ █   █   █ █│    │
+    │ output        24 ████     sigmoid 312││      │                               ││ │      █     █   █ █ █   █   █ █│    │
     │ hidden act.       relu               ││0.0884│                               ││2│      █     █ ▄ █ █▄█▄  █  ▄█▄█│    │
     │ output act.       sigmoid            ││      │                               ││ │      █     █ █ █ ████  █  ████│    │
     │ 819 parameters                       ││      │                               ││ │      █     █ █ █ ████  █  ████│    │
@@ -736,7 +941,7 @@ private enum ExpectedScreen {
     │                                      ││ │ ●⠉⠉⠉⠉⡩⠋                    ││                                              │
     │                                      ││ │ ⡇  ⡠⠊                      ││                                              │
     │                                      ││ │⣀⡇⡠⠊                        ││                                              │
-    │                                      ││0│⡧⠊                 AUC 0.704││                                              │
+    │                                      ││0│⡧⠊                AUC 0.7048││                                              │
     │                                      ││ └────────────────────────────││                                              │
     │                                      ││  0                          1││                                              │
     └──────────────────────────────────────┘└──────────────────────────────┘└──────────────────────────────────────────────┘
@@ -747,23 +952,23 @@ private enum ExpectedScreen {
   static let quit80 = """
      Anomagram   1 Train   2 Explore   3 Runs   synthetic waves: 200 rows of 24 valu
     ┌ Model ─────────────────────────┐┌ Loss per epoch ┐┌ Error histogram ─────────┐
-    │ input         24               ││─ train 0.0877  ││█ normal  █ abnormal      │
-    │▶dense 1       12 relu       300││0.0893│ ⠐       ││6│        ▁   █     ▁ ▁│  │
-    │ dense 2        6 relu        78││      │         ││ │        █ ▃ █     █ █│  │
-    │ bottleneck     3 linear      21││0.0884│         ││3│    ▄   █ █ █  ▄▄ █▄█│  │
-    │ dense 2'       6 relu        24││      │         ││ │    █ ▅ █ █ █▅▅██▅███│  │
-    │ dense 1'      12 relu        84││0.0876│ ⠠       ││0│    █ █ █ █▇█████████│ ▇│
-    │ output        24 sigmoid    312││      └─────────││ └────────────────────────│
+    │ input         24 █             ││─ train  ─ val. ││█ normal  █ abnormal      │
+    │▶dense 1       12 █  relu    300││0.0893│ ⠐       ││6│        ▁   █     ▁ ▁│  │
+    │ dense 2        6 █  relu     78││      │         ││ │        █ ▃ █     █ █│  │
+    │ bottleneck     3 █  linear   21││0.0884│         ││3│    ▄   █ █ █  ▄▄ █▄█│  │
+    │ dense 2'       6 █  relu     24││      │         ││ │    █ ▅ █ █ █▅▅██▅███│  │
+    │ dense 1'      12 █  relu     84││0.0876│ ⠠       ││0│    █ █ █ █▇█████████│ ▇│
+    │ output        24 █  sigmoid 312││      └─────────││ └────────────────────────│
     │ hidden act.┌ Quit? ─────────────────────────────────────────────┐       0.157│
     │ output act.│ Training is running. Quit anyway? (y/n)            │────────────┘
     │ 819 paramet│ The model is not saved.                            │rics ───────┐
     └────────────└────────────────────────────────────────────────────┘            │
-    ┌ Training ──────────────────────┐│1│     ⣠⠼⠉⢩⠋││   99th percentile of trainin…│
+    ┌ Training ──────────────────────┐│1│     ⣠⠼⠉⢩⠋││   99th pct. of train errors  │
     │ epochs            5            ││ │    ⡖⠃⢀⠔⠁ ││ accuracy  0.760  F1     0.400│
     │ batch size        16           ││ │  ⢰⠚⠁⡠⠃   ││ precision 0.800  recall 0.267│
     │ learning rate     0.01         ││ │  ⢸⢠⠊     ││ FPR       0.029  FNR    0.733│
     │ optimizer         adam         ││ │●⢒⠞⠁      ││ TP 4  FP 1  TN 34  FN 11     │
-    │ regularizer       none         ││0│⡾AUC 0.704││ AUC 0.7048  PCA 1.0000       │
+    │ regularizer       none         ││0│⡾⠃        ││ AUC 0.7048  PCA 1.0000       │
     │ reg. rate         0.001        ││ └──────────││ output spread 0.05: collapsed│
     │ seed              3            ││  0        1││                              │
     └────────────────────────────────┘└────────────┘└──────────────────────────────┘
@@ -774,13 +979,13 @@ private enum ExpectedScreen {
   static let ascii120 = """
      Anomagram   1 Train   2 Explore   3 Runs   synthetic waves: 200 rows of 24 values
     + Model -------------------------------++ Loss per epoch ----------------------++ Error histogram ---------------------+
-    | input         24 ##                  ||- train 0.0602  - validation 0.0738   ||# normal  # abnormal                  |
-    |>dense 1       12 #    relu        300||0.0907|      .                        ||4|          #         #         #| #  |
-    | dense 2        6 #    relu         78||      |      :::.                     || |          #         #         #| #  |
-    | bottleneck     3 #    linear       21||      |       ':.'..                  || |          #         #         #| #  |
-    | dense 2'       6 #    relu         24||      |          '.''..               || |  =       #   =     #       ==#| #  |
-    | dense 1'      12 #    relu         84||      |            '. ''..            || |  #       #   #     #       ###| #  |
-    | output        24 ##   sigmoid     312||      |             ':.  '':..        || |  #       #   #     #       ###| #  |
+    | input         24 ####                ||- train 0.0602  - validation 0.0738   ||# normal  # abnormal                  |
+    |>dense 1       12 ###      relu    300||0.0907|      .                        ||4|          #         #         #| #  |
+    | dense 2        6 ##       relu     78||      |      :::.                     || |          #         #         #| #  |
+    | bottleneck     3 ##       linear   21||      |       ':.'..                  || |          #         #         #| #  |
+    | dense 2'       6 ##       relu     24||      |          '.''..               || |  =       #   =     #       ==#| #  |
+    | dense 1'      12 ###      relu     84||      |            '. ''..            || |  #       #   #     #       ###| #  |
+    | output        24 ####     sigmoid 312||      |             ':.  '':..        || |  #       #   #     #       ###| #  |
     | hidden act.       relu               ||0.0747|               '.      '''.....||2|_ #       # _ # __  #__  __ ###| #  |
     | output act.       sigmoid            ||      |                 :.            || |# #       # # # ##  ###  ## ###| #  |
     | 819 parameters                       ||      |                  ':.          || |# #       # # # ##  ###  ## ###| #  |
@@ -806,7 +1011,7 @@ private enum ExpectedScreen {
     |                                      || |o'''  .'                    ||                                              |
     |                                      || |:   .'                      ||                                              |
     |                                      || |: .'                        ||                                              |
-    |                                      ||0|:'                 AUC 0.761||                                              |
+    |                                      ||0|:'                AUC 0.7619||                                              |
     |                                      || +----------------------------||                                              |
     |                                      ||  0                          1||                                              |
     +--------------------------------------++------------------------------++----------------------------------------------+

@@ -47,7 +47,7 @@ struct RunsRenderTests {
   }
 
   // Checked by hand: newest run first with the pointer on it. Runs 1 and
-  // 2 share the fixture's AUC 0.7619 (shown 0.762, PCA baseline 1.000) and
+  // 2 share the fixture's AUC 0.7619 (PCA baseline 1.0000) and
   // both get the best-AUC mark; run 3's test rows are all normal, so it
   // has no AUC. Run 2 was reset while paused and is "stopped". The
   // losses are epoch 5's, 0.06021 and 0.07377, as the Train screen shows
@@ -100,6 +100,19 @@ struct RunsRenderTests {
 
     #expect(canvas.line(3).hasPrefix("|>    3  "))
     #expect(canvas.line(4).hasPrefix("| *   2  "))
+  }
+
+  // Every key the Runs screen takes is in its help: Page Up and Page
+  // Down move the selection by 10 runs.
+  @Test("Runs help lists PgUp and PgDn")
+  func runsHelpPaging() throws {
+    var state = try Self.stateWithRuns(size: Self.large)
+    press(.character("?"), in: &state)
+
+    let text = view(state, size: Self.large).text
+
+    #expect(text.contains("PgUp / PgDn"))
+    #expect(text.contains("10 runs up / down"))
   }
 
   @Test("no runs yet explains the screen")
@@ -172,10 +185,10 @@ struct RunsRenderTests {
 private enum Expected {
   static let table120 = """
     ┌ Runs: 3, newest first, * best AUC (5 columns hidden) ────────────────────────────────────────────────────────────────┐
-    │     #  started   architecture       optimizer      lr     epochs  train loss    val loss    AUC  PCA AUC  status     │
-    │▶    3  15:08:50  24-12-6-3-6-12-24  adam         0.01        1/1     0.08768     0.09429      -        -  finished   │
-    │ *   2  15:07:45  24-12-6-3-6-12-24  adam         0.01        5/5     0.06021     0.07377  0.762    1.000  stopped    │
-    │ *   1  15:06:40  24-12-6-3-6-12-24  adam         0.01        5/5     0.06021     0.07377  0.762    1.000  finished   │
+    │     #  started   architecture       optimizer      lr     epochs  train loss    val loss     AUC  PCA AUC  status    │
+    │▶    3  15:08:50  24-12-6-3-6-12-24  adam         0.01        1/1     0.08768     0.09429       -        -  finished  │
+    │ *   2  15:07:45  24-12-6-3-6-12-24  adam         0.01        5/5     0.06021     0.07377  0.7619   1.0000  stopped   │
+    │ *   1  15:06:40  24-12-6-3-6-12-24  adam         0.01        5/5     0.06021     0.07377  0.7619   1.0000  finished  │
     """
 
   static let details120 = """
@@ -190,10 +203,10 @@ private enum Expected {
 
   static let table80 = """
     ┌ Runs: 3, newest first, * best AUC (9 columns hidden) ────────────────────────┐
-    │     #  architecture          epochs  train loss    val loss    AUC  status   │
-    │▶    3  24-12-6-3-6-12-24        1/1     0.08768     0.09429      -  finished │
-    │ *   2  24-12-6-3-6-12-24        5/5     0.06021     0.07377  0.762  stopped  │
-    │ *   1  24-12-6-3-6-12-24        5/5     0.06021     0.07377  0.762  finished │
+    │     #  architecture          epochs  train loss    val loss     AUC  status  │
+    │▶    3  24-12-6-3-6-12-24        1/1     0.08768     0.09429       -  finished│
+    │ *   2  24-12-6-3-6-12-24        5/5     0.06021     0.07377  0.7619  stopped │
+    │ *   1  24-12-6-3-6-12-24        5/5     0.06021     0.07377  0.7619  finished│
     """
 
   static let details80 = """

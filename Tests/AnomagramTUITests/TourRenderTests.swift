@@ -53,10 +53,12 @@ struct TourRenderTests {
   // MARK: - Whole screens
 
   // Checked by hand: the model pane's frame is redrawn in heavy lines,
-  // title kept. The 48-column box sits right of it at the top of the
-  // panes, over the loss chart and part of the histogram. Its left edge
-  // carries ◀ level with the model pane's middle row, row 7 of rows 1 to 12. The text wraps at 44 columns; a blank row and the keys
-  // close it. The footer shows the tour's keys.
+  // title kept. The 48-column box sits right of it one row below the top
+  // of the panes, over the loss chart and part of the histogram, whose
+  // titles stay in view. Its left edge carries ◀ level with the model
+  // pane's middle row, row 7 of rows 1 to 12. The text wraps at 44
+  // columns; a blank row and the keys close it. The footer shows the
+  // tour's keys, without the file keys, which the tour does not take.
   @Test("tour step 1 at 120x40")
   func modelStepLarge() {
     let state = touring(Fixtures.idleState(size: Self.large), at: .model)
@@ -107,6 +109,56 @@ struct TourRenderTests {
     }
   }
 
+  // Beside or below the panes it describes, the box moves to rows where
+  // it covers no other pane's top edge, so every title stays readable:
+  // "Loss per epoch" beside the model step's box, the bottleneck plot's
+  // title under the Explore step's box.
+  @Test("box leaves pane titles readable", arguments: [large, Size(width: 200, height: 60)])
+  func boxLeavesTitles(size: Size) throws {
+    let idle = try Fixtures.finishedState(size: size)
+    for step in TourStep.allCases where step.target != .helpKey {
+      let state = touring(idle, at: step)
+      let canvas = view(state, size: size)
+
+      let box = try #require(tourBox(in: canvas, step: step), "\(step) at \(size)")
+      for edge in TourOverlay.titleEdges(of: step, state: state, size: size) {
+        #expect(!overlaps(box, edge), "\(step) at \(size): box \(box) on title row \(edge)")
+      }
+    }
+  }
+
+  @Test("model step keeps the loss chart's title")
+  func modelStepKeepsLossTitle() {
+    let state = touring(Fixtures.idleState(size: Self.large), at: .model)
+
+    #expect(view(state, size: Self.large).line(1).contains("┌ Loss per epoch ─"))
+  }
+
+  // The tour takes only its own keys, ? and q: the file keys, which do
+  // nothing while it is open, are not offered. Space does nothing either,
+  // so the loss step describes what it does after the tour.
+  @Test("footer offers only working keys", arguments: TourStep.allCases.map(\.rawValue))
+  func footerKeys(step: Int) throws {
+    let tourStep = try #require(TourStep(rawValue: step))
+    let state = touring(Fixtures.idleState(size: Self.large), at: tourStep)
+
+    let footer = view(state, size: Self.large).line(39)
+
+    #expect(!footer.contains("files"), "footer: \(footer)")
+    #expect(footer.trimmingTrailingSpaces.hasSuffix("? help  q quit"), "footer: \(footer)")
+  }
+
+  @Test("Space during the tour does nothing")
+  func spaceDuringTour() {
+    var state = touring(Fixtures.idleState(size: Self.large), at: .lossChart)
+
+    let commands = press(.character(" "), in: &state)
+
+    #expect(commands.isEmpty)
+    #expect(state.tour == Tour(step: .lossChart))
+    #expect(TourStep.lossChart.text(in: state).hasPrefix("After the tour, Space starts training"))
+  }
+
   // The last step points at "? help" in the footer: those cells are
   // highlighted and the box's bottom edge has ▼ above them.
   @Test("help step points at the help key", arguments: sizes)
@@ -155,17 +207,17 @@ struct TourRenderTests {
 enum ExpectedTourScreen {
   static let model120 = """
      Anomagram   1 Train   2 Explore   3 Runs   synthetic waves: 200 rows of 24 values
-    ┏ Model ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓┌ Tour 1/7: The model ─────────────────────────┐histogram ─────────────────────┐
-    ┃ input         24 ██                  ┃│ Welcome to Anomagram. This pane is the       │ appear once training starts.  │
-    ┃▶dense 1       12 █    relu        300┃│ autoencoder you will train: the input, the   │                               │
-    ┃ dense 2        6 █    relu         78┃│ encoder's layers, the narrow bottleneck and  │                               │
-    ┃ bottleneck     3 █    linear       21┃│ the mirrored decoder. Up/Down select a       │                               │
-    ┃ dense 2'       6 █    relu         24┃│ layer, Left/Right change its units, a adds a │                               │
-    ┃ dense 1'      12 █    relu         84┃◀ layer and d removes one.                     │                               │
-    ┃ output        24 ██   sigmoid     312┃│                                              │                               │
-    ┃ hidden act.       relu               ┃│ Enter/Right next  Left back  Esc skips       │                               │
-    ┃ output act.       sigmoid            ┃└──────────────────────────────────────────────┘                               │
-    ┃ 819 parameters                       ┃│   │                                  ││                                      │
+    ┏ Model ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓┌ Loss per epoch ──────────────────────┐┌ Error histogram ─────────────────────┐
+    ┃ input         24 ████                ┃┌ Tour 1/7: The model ─────────────────────────┐ appear once training starts.  │
+    ┃▶dense 1       12 ███      relu    300┃│ Welcome to Anomagram. This pane is the       │                               │
+    ┃ dense 2        6 ██       relu     78┃│ autoencoder you will train: the input, the   │                               │
+    ┃ bottleneck     3 ██       linear   21┃│ encoder's layers, the narrow bottleneck and  │                               │
+    ┃ dense 2'       6 ██       relu     24┃│ the mirrored decoder. Up/Down select a       │                               │
+    ┃ dense 1'      12 ███      relu     84┃◀ layer, Left/Right change its units, a adds a │                               │
+    ┃ output        24 ████     sigmoid 312┃│ layer and d removes one.                     │                               │
+    ┃ hidden act.       relu               ┃│                                              │                               │
+    ┃ output act.       sigmoid            ┃│ Enter/Right next  Left back  Esc skips       │                               │
+    ┃ 819 parameters                       ┃└──────────────────────────────────────────────┘                               │
     ┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛│   │                                  ││                                      │
     ┌ Training ────────────────────────────┐│   │                                  ││                                      │
     │ epochs            5                  ││   │                                  ││                                      │
@@ -193,18 +245,18 @@ enum ExpectedTourScreen {
     │                                      ││                              ││                                              │
     └──────────────────────────────────────┘└──────────────────────────────┘└──────────────────────────────────────────────┘
      IDLE  epoch 0/5 ░░░░░░░░░░░░░░░░░░░░   0%
-     Enter next  ←→ back / next  Esc skip tour                                                 o O w files  ? help  q quit
+     Enter next  ←→ back / next  Esc skip tour                                                              ? help  q quit
     """
 
   static let roc80 = """
      Anomagram   1 Train   2 Explore   3 Runs   synthetic waves: 200 rows of 24 valu
     ┌ Model ─────────────────────────┐┌ Loss per epoch ┐┌ Error histogram ─────────┐
-    │ input         24               ││─ train -       ││ Errors appear once train…│
-    │▶dense 1       12 relu       300││  1│            ││                          │
-    │ dense 2        6 relu        78││   │            ││                          │
-    │ bottleneck     3 linear      21││0.5│  no data   ││                          │
-    │ dense 2'       6 relu        24││   │            ││                          │
-    │ dense 1'      12 relu        84││  0│            ││                          │
+    │ input         24 █             ││─ train  ─ val. ││ Errors appear once train…│
+    │▶dense 1       12 █  relu    300││  1│            ││                          │
+    │ dense 2        6 █  relu     78││   │            ││                          │
+    │ bottleneck     3 █  linear   21││0.5│  no data   ││                          │
+    │ dense 2'       6 █  relu     24││   │            ││                          │
+    │ dense 1'      12 █  relu     84││  0│            ││                          │
     ┌ Tour 5/7: ROC and metrics ─────┐│   └────────────││                          │
     │ The ROC curve shows every      ││    0          5││                          │
     │ possible threshold at once,    │└────────────────┘└──────────────────────────┘
@@ -220,6 +272,6 @@ enum ExpectedTourScreen {
     │ skips                          │┃            ┃┃                              ┃
     └────────────────────────────────┘┗━━━━━━━━━━━━┛┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛
      IDLE  epoch 0/5 ░░░░░░░░░░░░░   0%
-     Enter next  ←→ back / next  Esc skip tour         o O w files  ? help  q quit
+     Enter next  ←→ back / next  Esc skip tour                      ? help  q quit
     """
 }

@@ -175,17 +175,37 @@ struct UpdateModelTests {
     #expect(state.notice == Notice(.info, "Removed the hidden layer of 12 units."))
   }
 
-  @Test("d keeps the cursor on a row")
-  func removeKeepsCursorInBounds() {
+  @Test("repeated d removes every hidden layer")
+  func repeatedRemoveKeepsHiddenLayerSelected() {
     var state = Fixtures.idleState()
     select(row: 1, in: &state)
 
-    press(.character("d"), .character("-"), in: &state)
-
-    // The second d lands on the bottleneck, which moved up to row 1.
+    // Removing the last hidden layer selects the one before it.
+    press(.character("d"), in: &state)
     #expect(state.training.encoderUnits == [12])
-    #expect(state.modelCursor == 1)
+    #expect(state.modelCursor == 0)
+
+    press(.character("-"), in: &state)
+    #expect(state.training.encoderUnits == [])
+    #expect(state.notice == Notice(.info, "Removed the hidden layer of 12 units."))
+
+    // With none left, row 0 is the bottleneck, which stays.
+    press(.character("d"), in: &state)
+    #expect(state.modelCursor == 0)
+    #expect(state.training.latentSize == 3)
     #expect(state.notice == Notice(.info, "Select a hidden layer to remove; the bottleneck always stays."))
+  }
+
+  @Test("d selects the next layer")
+  func removeSelectsNextLayer() {
+    var state = Fixtures.idleState()
+    state.training.encoderUnits = [16, 12, 6]
+
+    press(.character("d"), in: &state)
+
+    #expect(state.training.encoderUnits == [12, 6])
+    #expect(state.modelCursor == 0)
+    #expect(ModelRow.rows(for: state.training)[state.modelCursor] == .hiddenLayer(0))
   }
 
   @Test("d rejects bottleneck and activations", arguments: [2, 3, 4])
@@ -363,5 +383,27 @@ struct UpdateModelTests {
 
     #expect(!state.isStale)
     #expect(!smallest.isStale)
+  }
+
+  @Test("undone change clears the mark")
+  func undoneChangeClearsMark() throws {
+    var state = try Fixtures.finishedState()
+
+    press(.right, in: &state)
+    #expect(state.isModelChanged)
+
+    press(.left, in: &state)
+    #expect(!state.isStale)
+    #expect(!state.isModelChanged)
+  }
+
+  @Test("layer change marks only the model")
+  func layerChangeMarksModelPane() throws {
+    var state = try Fixtures.finishedState()
+
+    press(.character("a"), in: &state)
+
+    #expect(state.isModelChanged)
+    #expect(!state.isTrainingChanged)
   }
 }

@@ -177,6 +177,31 @@ struct UpdateSettingsTests {
     #expect(state.training.regularization.kind == .l1l2)
   }
 
+  @Test("seed stops at the largest value")
+  func seedStopsAtMaximum() {
+    var state = idle(selecting: .seed)
+    state.training.seed = .max - 1
+
+    press(.right, .right, in: &state)
+    #expect(state.training.seed == .max)
+    #expect(state.split.seed == .max)
+
+    press(.left, in: &state)
+    #expect(state.training.seed == UInt64.max - 1)
+  }
+
+  @Test("seed steps across 2^63")
+  func seedStepsAcrossSignedLimit() {
+    var state = idle(selecting: .seed)
+    state.training.seed = 9_223_372_036_854_775_808
+
+    press(.right, in: &state)
+    #expect(state.training.seed == 9_223_372_036_854_775_809)
+
+    press(.left, .left, in: &state)
+    #expect(state.training.seed == 9_223_372_036_854_775_807)
+  }
+
   @Test("seed steps by one and stops at 0")
   func seedSteps() {
     var state = idle(selecting: .seed)
@@ -212,6 +237,7 @@ struct UpdateSettingsTests {
   }
 
   /// Presses Enter, clears the shown value, types `text` and presses Enter.
+  @discardableResult
   private func type(_ text: String, into state: inout AppState) -> [Command] {
     let clear = Array(repeating: Key.backspace, count: 16)
     return press([.enter] + clear + typing(text) + [.enter], in: &state)
@@ -261,10 +287,15 @@ struct UpdateSettingsTests {
     var testDescription: String { "\(field.label) \"\(text)\"" }
   }
 
+  static let seedReason = "The seed must be a whole number from 0 to 18446744073709551615."
+
   static let rejectedCases: [RejectedCase] = [
-    RejectedCase(field: .epochs, text: "0", reason: "Epochs must be a whole number from 1 to 100000."),
-    RejectedCase(field: .batchSize, text: "0", reason: "The batch size must be a whole number from 1 to 100000."),
-    RejectedCase(field: .batchSize, text: "", reason: "The batch size must be a whole number from 1 to 100000."),
+    RejectedCase(field: .epochs, text: "0", reason: "Epochs must be a whole number from 1 to 1000000."),
+    RejectedCase(field: .epochs, text: "1000001", reason: "Epochs must be a whole number from 1 to 1000000."),
+    RejectedCase(
+      field: .epochs, text: "99999999999999999999", reason: "Epochs must be a whole number from 1 to 1000000."),
+    RejectedCase(field: .batchSize, text: "0", reason: "The batch size must be a whole number from 1 to 1000000."),
+    RejectedCase(field: .batchSize, text: "", reason: "The batch size must be a whole number from 1 to 1000000."),
     RejectedCase(
       field: .learningRate, text: "-0.1", reason: "The learning rate must be a number above 0 and at most 10."),
     RejectedCase(field: .learningRate, text: "0", reason: "The learning rate must be a number above 0 and at most 10."),
@@ -272,9 +303,10 @@ struct UpdateSettingsTests {
       field: .learningRate, text: "11", reason: "The learning rate must be a number above 0 and at most 10."),
     RejectedCase(
       field: .regularizationRate, text: "-1", reason: "The regularization rate must be a number from 0 to 10."),
-    RejectedCase(field: .seed, text: "-1", reason: "The seed must be a whole number of 0 or more."),
-    RejectedCase(field: .seed, text: "1e3", reason: "The seed must be a whole number of 0 or more."),
-    RejectedCase(field: .seed, text: "2.5", reason: "The seed must be a whole number of 0 or more."),
+    RejectedCase(field: .seed, text: "-1", reason: Self.seedReason),
+    RejectedCase(field: .seed, text: "1e3", reason: Self.seedReason),
+    RejectedCase(field: .seed, text: "2.5", reason: Self.seedReason),
+    RejectedCase(field: .seed, text: "18446744073709551616", reason: Self.seedReason),
     RejectedCase(field: .trainSize, text: "0", reason: "Train rows must be a whole number from 1 to 1000000."),
     RejectedCase(field: .testSize, text: "2000000", reason: "Test rows must be a whole number from 1 to 1000000."),
     RejectedCase(field: .abnormalShare, text: "0.95", reason: "The abnormal share must be a number from 0 to 0.9."),
@@ -296,13 +328,42 @@ struct UpdateSettingsTests {
     #expect(!state.isStale)
   }
 
-  @Test("editor keeps at most 16 characters")
-  func editorLengthLimit() {
+  @Test("largest seed is typed whole")
+  func largestSeedTyped() {
     var state = idle(selecting: .seed)
 
-    press([.enter, .backspace] + typing(String(repeating: "9", count: 20)), in: &state)
+    type("18446744073709551615", into: &state)
 
-    #expect(state.editor?.text == String(repeating: "9", count: 16))
+    #expect(state.editor == nil)
+    #expect(state.training.seed == .max)
+    #expect(state.split.seed == .max)
+  }
+
+  @Test("editor rejects a 33rd character")
+  func editorLengthLimit() {
+    var state = idle(selecting: .seed)
+    let longest = String(repeating: "9", count: FieldEditor.maximumLength)
+
+    press([.enter, .backspace] + typing(longest + "9"), in: &state)
+
+    #expect(state.editor?.text == longest)
+    #expect(state.editor?.error == "A value has at most 32 characters; press Backspace to delete.")
+
+    press(.backspace, in: &state)
+    #expect(state.editor?.error == nil)
+  }
+
+  @Test("set value clears the rejection")
+  func setValueClearsRejection() {
+    var state = idle(selecting: .seed)
+
+    type("18446744073709551616", into: &state)
+    #expect(state.notice == Notice(.error, Self.seedReason))
+
+    press(.backspace, .character("5"), .enter, in: &state)
+    #expect(state.editor == nil)
+    #expect(state.training.seed == .max)
+    #expect(state.notice == nil)
   }
 
   @Test("Esc cancels a typed value")
@@ -389,5 +450,56 @@ struct UpdateSettingsTests {
 
     #expect(state.editor == nil)
     #expect(!state.isStale)
+  }
+
+  @Test("epochs changed and back clears the mark")
+  func changeAndBackNotStale() throws {
+    var state = selecting(.epochs, in: try Fixtures.finishedState())
+
+    press(.right, in: &state)
+    #expect(state.isStale)
+    #expect(state.isTrainingChanged)
+    #expect(!state.isModelChanged)
+
+    press(.right, in: &state)
+    press(.left, .left, in: &state)
+    #expect(state.training.epochs == 5)
+    #expect(!state.isStale)
+    #expect(!state.isTrainingChanged)
+  }
+
+  @Test("typed value back clears the mark")
+  func typedBackNotStale() throws {
+    var state = selecting(.batchSize, in: try Fixtures.state(withRun: .paused))
+
+    type("32", into: &state)
+    #expect(state.isStale)
+
+    type("16", into: &state)
+    #expect(!state.isStale)
+    #expect(press(.character(" "), in: &state) == [.resumeRun])
+  }
+
+  @Test("rate applied to run is not a change")
+  func appliedRateNotChange() throws {
+    var state = selecting(.epochs, in: try Fixtures.state(withRun: .paused))
+
+    press(.right, .down, .down, .right, in: &state)
+    #expect(state.isTrainingChanged)
+
+    // Epochs back to 5: the rate went to the run, so nothing differs.
+    press(.up, .up, .left, in: &state)
+    #expect(!state.isStale)
+    #expect(!state.isTrainingChanged)
+  }
+
+  @Test("data setting marks the settings pane")
+  func dataSettingMarksSettingsPane() throws {
+    var state = selecting(.trainSize, in: try Fixtures.finishedState())
+
+    press(.right, in: &state)
+
+    #expect(state.isTrainingChanged)
+    #expect(!state.isModelChanged)
   }
 }

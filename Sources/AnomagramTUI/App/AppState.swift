@@ -62,19 +62,23 @@ public struct AppState: Sendable {
     guard let status = snapshot?.status else { return false }
     return status == .ready || status == .training || status == .paused
   }
-  /// Settings changed since the current run was built; the next start
-  /// builds a new model.
+  /// Settings differ from those the current run was built with; the next
+  /// start builds a new model.
   public var isStale = false
+  /// The settings the current run was built with, recorded when a setting
+  /// first changes after the run was built (see `noteSettingsChange`).
+  /// Read only while `isStale` is set.
+  var runSettings: RunSettings?
 
   public var threshold: ThresholdSetting = .rule(.percentile(ThresholdRule.defaultPercentile))
   /// The epoch whose stored evaluation the Train screen's histogram, ROC
   /// curve and metrics show, or `nil` for the newest one (live).
   ///
   /// Replay reads `snapshot.evaluationHistory`, which the training session
-  /// keeps within a fixed bound: at most 400 evaluations, about 24 MB with
-  /// the default split of 2,000 training and 1,000 test rows. Longer runs
-  /// keep an evenly thinned record, so an epoch may be shown by its nearest
-  /// stored neighbour.
+  /// keeps within a bound: at most 400 evaluations and about 64 MB (see
+  /// `EvaluationHistory.capacity(trainRows:testRows:)`). Longer runs keep an
+  /// evenly thinned record, so an epoch may be shown by its nearest stored
+  /// neighbour.
   public var replayEpoch: Int?
   public var lossScale: ChartScale = .linear
   public var histogramScale: ChartScale = .linear
@@ -218,8 +222,12 @@ public struct FieldEditor: Equatable, Sendable {
   /// Whether `text` is still the value the editor opened with, which the
   /// first typed character replaces rather than extends.
   public var isShowingCurrentValue = true
-  /// Why the last attempt to commit was rejected.
+  /// The reason the last attempt to commit or type was rejected.
   public var error: String?
+
+  /// The maximum number of characters in `text`: more than the 20 digits
+  /// of `UInt64.max`, so an out-of-range seed is typed whole and rejected.
+  public static let maximumLength = 32
 
   public init(target: Target, text: String) {
     self.target = target

@@ -81,8 +81,7 @@ public enum SettingsField: Int, CaseIterable, Sendable {
       state.training.regularization.rate = Self.step(
         state.training.regularization.rate, through: Self.regularizationPresets, direction)
     case .seed:
-      let next = Int64(state.training.seed) + Int64(direction)
-      state.training.seed = UInt64(max(0, next))
+      state.training.seed = Self.steppedSeed(state.training.seed, direction)
       state.split.seed = state.training.seed
     case .trainSize:
       state.split.trainSize = Self.step(state.split.trainSize, through: Self.rowPresets, direction)
@@ -98,13 +97,13 @@ public enum SettingsField: Int, CaseIterable, Sendable {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     switch self {
     case .epochs:
-      guard let value = Int(trimmed), (1...100_000).contains(value) else {
-        return "Epochs must be a whole number from 1 to 100000."
+      guard let value = Int(trimmed), (1...TrainingConfiguration.maximumEpochs).contains(value) else {
+        return "Epochs must be a whole number from 1 to \(TrainingConfiguration.maximumEpochs)."
       }
       state.training.epochs = value
     case .batchSize:
-      guard let value = Int(trimmed), (1...100_000).contains(value) else {
-        return "The batch size must be a whole number from 1 to 100000."
+      guard let value = Int(trimmed), (1...TrainingConfiguration.maximumBatchSize).contains(value) else {
+        return "The batch size must be a whole number from 1 to \(TrainingConfiguration.maximumBatchSize)."
       }
       state.training.batchSize = value
     case .learningRate:
@@ -118,7 +117,7 @@ public enum SettingsField: Int, CaseIterable, Sendable {
       }
       state.training.regularization.rate = value
     case .seed:
-      guard let value = UInt64(trimmed) else { return "The seed must be a whole number of 0 or more." }
+      guard let value = UInt64(trimmed) else { return "The seed must be a whole number from 0 to \(UInt64.max)." }
       state.training.seed = value
       state.split.seed = value
     case .trainSize:
@@ -160,6 +159,16 @@ public enum SettingsField: Int, CaseIterable, Sendable {
       return presets.first(where: { $0 > value }) ?? value
     }
     return presets.last(where: { $0 < value }) ?? value
+  }
+
+  /// Returns the seed one above (`direction` > 0) or below `seed`, held at
+  /// 0 and at `UInt64.max` rather than wrapping, so a step never jumps
+  /// across the whole range.
+  static func steppedSeed(_ seed: UInt64, _ direction: Int) -> UInt64 {
+    if direction > 0 {
+      return seed == .max ? seed : seed + 1
+    }
+    return seed == 0 ? seed : seed - 1
   }
 
   /// A number in few characters: `0.001`, `3e-05`, `0.3`.

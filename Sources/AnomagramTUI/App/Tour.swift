@@ -83,8 +83,9 @@ public enum TourStep: Int, CaseIterable, Sendable {
         + "rows, test rows and the share of abnormal rows mixed into training. Tab moves to this pane; "
         + "Left/Right pick a value and Enter types one."
     case .lossChart:
-      return "Press Space to train, again to pause; n trains one epoch. This chart shows the loss after "
-        + "each epoch: the reconstruction error on the training rows and on normal test rows. Both should fall."
+      return "After the tour, Space starts training and pauses it; n trains one epoch. This chart shows the "
+        + "loss after each epoch: the reconstruction error on the training rows and on normal test rows. Both "
+        + "should fall."
     case .histogram:
       return "Each test row gets a reconstruction error. Normal rows should pile up at small errors and "
         + "abnormal ones further right. Rows to the right of the threshold line are flagged as abnormal."

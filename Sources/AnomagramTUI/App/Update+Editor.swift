@@ -6,19 +6,27 @@ func handleEditorKey(_ key: Key, in state: inout AppState) -> [Command] {
   guard var editor = state.editor else { return [] }
   switch key {
   case .escape:
+    clearRejection(of: &editor, in: &state)
     state.editor = nil
     return []
   case .backspace, .delete:
     if !editor.text.isEmpty { editor.text.removeLast() }
     editor.isShowingCurrentValue = false
-    editor.error = nil
+    clearRejection(of: &editor, in: &state)
     state.editor = editor
     return []
   case .character(let character) where character.isNumber || ".-+eE".contains(character):
     if editor.isShowingCurrentValue { editor.text = "" }
     editor.isShowingCurrentValue = false
-    if editor.text.count < 16 { editor.text.append(character) }
-    editor.error = nil
+    // A value cut to fit would read as a different value, so extra
+    // characters are rejected with the reason instead.
+    guard editor.text.count < FieldEditor.maximumLength else {
+      editor.error = "A value has at most \(FieldEditor.maximumLength) characters; press Backspace to delete."
+      state.editor = editor
+      return []
+    }
+    editor.text.append(character)
+    clearRejection(of: &editor, in: &state)
     state.editor = editor
     return []
   case .enter:
@@ -51,8 +59,9 @@ private func commitEditor(_ editor: FieldEditor, in state: inout AppState) -> [C
     }
     state.editor = nil
     if state.training.encoderUnits.indices.contains(index), state.training.encoderUnits[index] != units {
+      let before = state
       state.training.encoderUnits[index] = units
-      markStale(&state)
+      noteSettingsChange(from: before, in: &state)
     }
     return []
   case .bottleneckUnits:
@@ -64,11 +73,21 @@ private func commitEditor(_ editor: FieldEditor, in state: inout AppState) -> [C
     }
     state.editor = nil
     if state.training.latentSize != units {
+      let before = state
       state.training.latentSize = units
-      markStale(&state)
+      noteSettingsChange(from: before, in: &state)
     }
     return []
   }
+}
+
+/// Clears the editor's error, and the notice that repeats it, once the
+/// text that was rejected changes or the editor closes.
+private func clearRejection(of editor: inout FieldEditor, in state: inout AppState) {
+  if let error = editor.error, state.notice == Notice(.error, error) {
+    state.notice = nil
+  }
+  editor.error = nil
 }
 
 private func parseUnits(_ text: String) -> Int? {

@@ -157,7 +157,7 @@ private func useModel(_ opened: OpenedModel, in state: inout AppState) -> [Comma
     startedAt: nil, data: state.dataDescription, splitConfiguration: opened.splitConfiguration, modelFile: opened.path)
   state.files.lastModelPath = opened.path
 
-  let auc = opened.snapshot.evaluation?.auc.map { String(format: "AUC %.3f", $0) } ?? "no AUC (one class)"
+  let auc = opened.snapshot.evaluation?.auc.map { "AUC " + ChartNumberFormat.auc($0) } ?? "no AUC (one class)"
   var text =
     "Opened \(opened.path.debugDescription): \(opened.snapshot.architecture.summary), \(auc) on "
     + "\(opened.snapshot.split.test.rows) test rows. Space trains a new model with its settings."

@@ -34,7 +34,7 @@ func handleModelKey(_ key: Key, in state: inout AppState) -> [Command] {
 }
 
 private func changeRow(_ row: ModelRow, direction: Int, in state: inout AppState) {
-  let before = state.training
+  let before = state
   switch row {
   case .hiddenLayer(let index):
     state.training.encoderUnits[index] = SettingsField.step(
@@ -50,7 +50,7 @@ private func changeRow(_ row: ModelRow, direction: Int, in state: inout AppState
     let index = all.firstIndex(of: state.training.outputActivation) ?? 0
     state.training.outputActivation = all[(index + direction + all.count) % all.count]
   }
-  if state.training != before { markStale(&state) }
+  if state.training != before.training { noteSettingsChange(from: before, in: &state) }
 }
 
 /// Inserts a hidden layer after the selected one (or as the innermost when
@@ -66,12 +66,16 @@ private func addLayer(after row: ModelRow, in state: inout AppState) {
   if case .hiddenLayer(let index) = row { position = index + 1 } else { position = units.count }
   let outer = position == 0 ? state.featureCount : units[position - 1]
   let inner = position < units.count ? units[position] : state.training.latentSize
-  let newUnits = max(1, min(ModelRow.maximumUnits, (outer + inner) / 2))
+  // The midpoint as the smaller plus half the difference, which cannot
+  // overflow for the positive sizes a loaded model may bring.
+  let midpoint = min(outer, inner) + (max(outer, inner) - min(outer, inner)) / 2
+  let newUnits = max(1, min(ModelRow.maximumUnits, midpoint))
   units.insert(newUnits, at: position)
+  let before = state
   state.training.encoderUnits = units
   state.modelCursor = position
   state.notice = Notice(.info, "Added a hidden layer of \(newUnits) units; the decoder mirrors it.")
-  markStale(&state)
+  noteSettingsChange(from: before, in: &state)
 }
 
 private func removeLayer(_ row: ModelRow, in state: inout AppState) {
@@ -79,8 +83,12 @@ private func removeLayer(_ row: ModelRow, in state: inout AppState) {
     state.notice = Notice(.info, "Select a hidden layer to remove; the bottleneck always stays.")
     return
   }
+  let before = state
   let removed = state.training.encoderUnits.remove(at: index)
-  state.modelCursor = min(state.modelCursor, ModelRow.rows(for: state.training).count - 1)
+  // The selection stays on a hidden layer while any remain: the one that
+  // moved into the removed one's place, or the new last one. Row i is
+  // hidden layer i, and row 0 is the bottleneck once none remain.
+  state.modelCursor = max(0, min(index, state.training.encoderUnits.count - 1))
   state.notice = Notice(.info, "Removed the hidden layer of \(removed) units.")
-  markStale(&state)
+  noteSettingsChange(from: before, in: &state)
 }

@@ -34,9 +34,59 @@ func settingChanged(_ field: SettingsField, from before: AppState, in state: ino
   guard field.text(in: before) != field.text(in: state) || before.training != state.training else { return [] }
   if field.appliesToRunningSession && state.hasActiveRun {
     let rate = state.training.optimizer.learningRate
+    // The run now trains at this rate, so it no longer differs from the run's settings.
+    state.runSettings?.training.optimizer.learningRate = rate
+    if state.isStale {
+      state.isStale = state.runSettings != state.currentRunSettings
+    }
     state.notice = Notice(.info, "Learning rate \(SettingsField.shortNumber(Double(rate))) applies from the next batch.")
     return [.setLearningRate(rate)]
   }
-  markStale(&state)
+  noteSettingsChange(from: before, in: &state)
   return []
+}
+
+/// Updates `isStale` after the model or training settings changed from
+/// those of `before`. A change back to the current run's settings clears it.
+func noteSettingsChange(from before: AppState, in state: inout AppState) {
+  guard state.snapshot != nil else { return }
+  // While `isStale` is clear, the settings before this change are the run's.
+  if !state.isStale || state.runSettings == nil {
+    state.runSettings = before.currentRunSettings
+  }
+  state.isStale = state.runSettings != state.currentRunSettings
+}
+
+/// The settings a run is built from: the model, training and data settings.
+struct RunSettings: Equatable, Sendable {
+  var training: TrainingConfiguration
+  var split: SplitConfiguration
+}
+
+extension AppState {
+  /// The settings the next run would be built from.
+  var currentRunSettings: RunSettings {
+    RunSettings(training: training, split: split)
+  }
+
+  /// Whether the model pane's settings (layers, units and activations)
+  /// differ from the current run's.
+  var isModelChanged: Bool {
+    guard isStale, let built = runSettings?.training else { return false }
+    return built.encoderUnits != training.encoderUnits || built.latentSize != training.latentSize
+      || built.hiddenActivation != training.hiddenActivation || built.outputActivation != training.outputActivation
+  }
+
+  /// Whether the settings pane's values (training and data settings)
+  /// differ from the current run's.
+  var isTrainingChanged: Bool {
+    guard isStale, let built = runSettings else { return false }
+    // The built settings with the model pane's values taken from the current ones.
+    var comparable = built.training
+    comparable.encoderUnits = training.encoderUnits
+    comparable.latentSize = training.latentSize
+    comparable.hiddenActivation = training.hiddenActivation
+    comparable.outputActivation = training.outputActivation
+    return comparable != training || built.split != split
+  }
 }

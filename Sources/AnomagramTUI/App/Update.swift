@@ -248,12 +248,6 @@ private func resetRun(_ state: inout AppState) -> [Command] {
   return [.discardRun]
 }
 
-/// Records that a setting the current run cannot take has changed.
-func markStale(_ state: inout AppState) {
-  guard state.snapshot != nil else { return }
-  state.isStale = true
-}
-
 // MARK: - Loss chart
 
 private func handleLossChartKey(_ key: Key, in state: inout AppState) -> [Command] {

@@ -2,7 +2,8 @@ import AnomagramCore
 
 /// Every test sample's bottleneck code as a dot, normal and abnormal in
 /// their colours (abnormal drawn last, so it colours a shared cell), with
-/// a marker on the shown sample or on the drawing.
+/// a marker on the shown sample or on the drawing. Without colour, cells
+/// with abnormal points show `x` in place of the dots.
 struct BottleneckPane {
   let state: AppState
   let selection: ExploreSelection
@@ -33,16 +34,26 @@ struct BottleneckPane {
     let (legendRow, plot) = inner.splitTop(1)
     drawLegend(into: &canvas, in: legendRow, hasMarker: marker != nil)
     let chart = ScatterChart(
-      groups: [.init(points: normal, color: Theme.normal), .init(points: abnormal, color: Theme.abnormal)],
+      groups: [
+        .init(points: normal, color: Theme.normal),
+        .init(points: abnormal, color: Theme.abnormal, mark: Theme.abnormalPointMark(colors: state.colors)),
+      ],
       marker: marker, markerColor: Theme.threshold)
     chart.draw(into: &canvas, in: plot, glyphs: state.glyphs)
   }
 
   private func drawLegend(into canvas: inout Canvas, in row: Rect, hasMarker: Bool) {
     let glyphs = state.glyphs
+    // Without colour, the markers are the glyphs the plot shows: a dot
+    // (one Braille dot, `.` in ASCII) and the abnormal points' mark.
+    let abnormalMark = Theme.abnormalPointMark(colors: state.colors)
+    var normalMarker = glyphs.fullBlock
+    if abnormalMark != nil {
+      normalMarker = glyphs.isUnicode ? "⠂" : "."
+    }
     var items: [ChartLayout.LegendItem] = [
-      .init(marker: glyphs.fullBlock, color: Theme.normal, text: "normal"),
-      .init(marker: glyphs.fullBlock, color: Theme.abnormal, text: "abnormal"),
+      .init(marker: normalMarker, color: Theme.normal, text: "normal"),
+      .init(marker: abnormalMark ?? glyphs.fullBlock, color: Theme.abnormal, text: "abnormal"),
     ]
     if hasMarker {
       let name: String

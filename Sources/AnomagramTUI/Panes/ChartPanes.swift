@@ -20,7 +20,9 @@ struct LossChartPane {
     let chart = LineChart(
       series: [
         LineChart.Series(name: "train", points: training, color: Theme.trainingLoss),
-        LineChart.Series(name: "validation", points: validation, color: Theme.validationLoss),
+        LineChart.Series(
+          name: "validation", shortName: "val.", points: validation, color: Theme.validationLoss,
+          pattern: Theme.secondLinePattern(colors: state.colors)),
       ],
       yScale: state.lossScale == .logarithmic ? .log10 : .linear,
       xRange: 0...epochs)
@@ -88,7 +90,8 @@ struct HistogramPane {
     let chart = HistogramChart(
       histogram: histogram, threshold: reading?.value,
       countScale: state.histogramScale == .logarithmic ? .log1p : .linear, normalColor: Theme.normal,
-      abnormalColor: Theme.abnormal, thresholdColor: Theme.threshold)
+      abnormalColor: Theme.abnormal, thresholdColor: Theme.threshold,
+      abnormalBlock: Theme.abnormalBlock(colors: state.colors, glyphs: state.glyphs))
     chart.draw(into: &canvas, in: inner, glyphs: state.glyphs)
   }
 }

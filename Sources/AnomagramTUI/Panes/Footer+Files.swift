@@ -17,9 +17,10 @@ extension Footer {
 
   /// The file keys among the fixed hints: on the Train screen only, because
   /// the Runs screen lists them among its own keys, and on the Explore
-  /// screen the room goes to its mode's keys.
+  /// screen the room goes to its mode's keys. The tour takes no file keys,
+  /// so none are shown while it is open.
   var fileHints: [(key: String, action: String)] {
-    state.screen == .train ? [("o O w", "files")] : []
+    state.screen == .train && state.tour == nil ? [("o O w", "files")] : []
   }
 
   /// The keys of the Runs screen.

@@ -28,7 +28,9 @@ struct HeartbeatPane {
     let chart = SignalChart(
       series: [
         .init(name: isDrawing ? "drawn" : "input", values: signal.shownInput, color: Theme.input),
-        .init(name: "reconstruction", values: signal.shownReconstruction, color: Theme.reconstruction),
+        .init(
+          name: "reconstruction", values: signal.shownReconstruction, color: Theme.reconstruction,
+          pattern: Theme.secondLinePattern(colors: state.colors)),
       ],
       valueRange: signal.valueRange, pointErrors: signal.pointErrors, errorFullScale: span / 4,
       errorColor: Theme.pointError, brush: brush, brushColor: Theme.threshold)

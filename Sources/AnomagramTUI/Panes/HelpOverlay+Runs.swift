@@ -6,7 +6,8 @@ extension HelpOverlay {
       "Runs screen",
       [
         ("Up / Down, k / j", "select a run; its details show below the table"),
-        ("Home / End", "newest / oldest run"), ("x", "export the history as CSV, oldest run first"),
+        ("PgUp / PgDn", "10 runs up / down"), ("Home / End", "newest / oldest run"),
+        ("x", "export the history as CSV, oldest run first"),
         ("*", "marks the runs with the best AUC"),
       ]
     ),

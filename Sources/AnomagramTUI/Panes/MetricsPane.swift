@@ -20,7 +20,7 @@ struct MetricsPane {
     let counts = reading.counts
     var lines: [[(String, TerminalColor, TextStyle)]] = []
     lines.append([("threshold ", .default, []), (Self.number(Double(reading.value)), Theme.threshold, .bold)])
-    lines.append([("  " + reading.source, Theme.muted, [])])
+    lines.append([("  " + Self.fitted(source: reading.source, width: inner.width - 3), Theme.muted, [])])
     lines.append([
       ("accuracy  \(Self.ratio(counts.accuracy))  F1     \(Self.ratio(counts.f1))", .default, [])
     ])
@@ -36,9 +36,9 @@ struct MetricsPane {
       (" TN \(counts.trueNegatives) ", Theme.normal, []), (" FN \(counts.falseNegatives)", .default, []),
     ])
     lines.append([
-      ("AUC ", .default, []), (evaluation.auc.map { String(format: "%.4f", $0) } ?? "n/a", Theme.good, .bold),
+      ("AUC ", .default, []), (evaluation.auc.map(ChartNumberFormat.auc) ?? "n/a", Theme.good, .bold),
       ("  PCA ", Theme.muted, []),
-      (snapshot.baselineAUC.map { String(format: "%.4f", $0) } ?? "n/a", Theme.baseline, []),
+      (snapshot.baselineAUC.map(ChartNumberFormat.auc) ?? "n/a", Theme.baseline, []),
     ])
     if let ratio = evaluation.collapse.ratio {
       let collapsed = evaluation.collapse.isCollapsed
@@ -56,8 +56,30 @@ struct MetricsPane {
     }
   }
 
+  /// A ratio with 3 decimals, or `n/a` padded to the same 5 characters, so
+  /// the columns after it stay aligned.
   static func ratio(_ value: Double?) -> String {
-    value.map { String(format: "%.3f", $0) } ?? "n/a"
+    value.map { String(format: "%.3f", $0) } ?? "n/a".padded(to: 5)
+  }
+
+  /// Returns the threshold's source for `width` characters: whole when it
+  /// fits, otherwise with standard abbreviations ("max", "sd") and then
+  /// without its explanation in brackets. Text still too long is left for
+  /// the caller to cut with an ellipsis.
+  static func fitted(source: String, width: Int) -> String {
+    let abbreviations = [
+      ("maximum ", "max "), (" on the labelled test set", " on test labels"),
+      (" standard deviations", " sd"), (" standard deviation", " sd"), ("percentile", "pct."),
+      (" of training errors", " of train errors"),
+    ]
+    var shortened = source
+    for (long, short) in abbreviations where shortened.count > width {
+      shortened = shortened.replacingOccurrences(of: long, with: short)
+    }
+    if shortened.count > width {
+      shortened = shortened.replacingOccurrences(of: " (TPR − FPR)", with: "")
+    }
+    return shortened
   }
 
   /// A reconstruction error: four significant digits.

@@ -68,7 +68,7 @@ struct RunsTable {
       Column(title: "epochs", width: 9, alignsRight: true, priority: 4) { "\($0.epochsRun)/\($0.epochsPlanned)" },
       Column(title: "train loss", width: 10, alignsRight: true, priority: 5) { RunsFormat.loss($0.trainingLoss) },
       Column(title: "val loss", width: 10, alignsRight: true, priority: 6) { RunsFormat.loss($0.validationLoss) },
-      Column(title: "AUC", width: 5, alignsRight: true, priority: 1) { RunsFormat.auc($0.auc) },
+      Column(title: "AUC", width: 6, alignsRight: true, priority: 1) { RunsFormat.auc($0.auc) },
       Column(title: "PCA AUC", width: 7, alignsRight: true, priority: 7) { RunsFormat.auc($0.baselineAUC) },
       Column(title: "threshold", width: 9, alignsRight: true, priority: 14) {
         $0.threshold.map { String(format: "%.4g", $0.value) } ?? "-"
@@ -193,9 +193,9 @@ enum RunsFormat {
     value.map { String(format: "%.4g", $0) } ?? "-"
   }
 
-  /// Returns an AUC with 3 decimals, or `-` when there is none.
+  /// Returns an AUC as `ChartNumberFormat.auc` does, or `-` when there is none.
   static func auc(_ value: Double?) -> String {
-    value.map { String(format: "%.3f", $0) } ?? "-"
+    value.map(ChartNumberFormat.auc) ?? "-"
   }
 
   /// Returns a formatter of times such as `14:03:12`.

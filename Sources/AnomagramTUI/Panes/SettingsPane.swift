@@ -6,7 +6,8 @@ struct SettingsPane {
 
   func draw(into canvas: inout Canvas, in rect: Rect) {
     let focused = state.focus == .settings
-    let inner = drawPaneFrame(&canvas, rect, title: "Training", focused: focused, glyphs: state.glyphs)
+    let title = state.isTrainingChanged ? "Training (changed)" : "Training"
+    let inner = drawPaneFrame(&canvas, rect, title: title, focused: focused, glyphs: state.glyphs)
     guard inner.height > 0, inner.width > 10 else { return }
 
     // One line per field, plus a heading before the data settings.
@@ -27,7 +28,8 @@ struct SettingsPane {
       var value = field.text(in: state)
       var isError = false
       if let editor = state.editor, editor.target == .setting(field) {
-        value = editor.text + "_"
+        let width = inner.maxX - (inner.x + 2 + fieldLabelWidth(in: inner))
+        value = editingText(editor.text, width: width, glyphs: state.glyphs)
         isError = editor.error != nil
       }
       drawField(

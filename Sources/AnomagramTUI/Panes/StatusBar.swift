@@ -19,6 +19,11 @@ struct StatusBar {
     }
   }
 
+  /// Draws the run state, the epoch and the progress details, then the
+  /// notes and the notice. The notice comes before the note on changed
+  /// settings, which the pane titles also show. The progress details give
+  /// way to the notice one by one (time left, speed, then the bar), so it
+  /// is read whole where the row allows.
   func draw(into canvas: inout Canvas, in rect: Rect) {
     guard rect.height > 0 else { return }
     let y = rect.y
@@ -27,34 +32,83 @@ struct StatusBar {
     x += 1
     let epochs = state.snapshot?.totalEpochs ?? state.training.epochs
     x = canvas.write("epoch \(state.snapshot?.epoch ?? 0)/\(epochs) ", x: x, y: y, clip: rect)
-    let barWidth = min(20, max(0, rect.width / 6))
-    let progress = state.snapshot?.progress ?? 0
-    ProgressBar(fraction: progress).draw(into: &canvas, in: Rect(x: x, y: y, width: barWidth, height: 1), glyphs: state.glyphs)
-    x += barWidth
-    x = canvas.write(String(format: " %3.0f%%", progress * 100), x: x, y: y, clip: rect)
-    if let snapshot = state.snapshot, snapshot.samplesPerSecond > 0 {
-      x = canvas.write("  \(formatGrouped(Int(snapshot.samplesPerSecond))) samples/s", x: x, y: y, clip: rect)
-      if snapshot.status == .training, let remaining = snapshot.secondsRemaining {
-        x = canvas.write("  ~\(Self.duration(remaining)) left", x: x, y: y, foreground: Theme.muted, clip: rect)
-      }
-    }
 
-    // Then what the screen shows instead of the newest state, and the notice.
+    var replayNote = ""
     if state.screen == .train, state.isReplaying, let epoch = state.shownEvaluation?.epoch {
-      x = canvas.write(
-        "  replay: epoch \(epoch) of \(epochs), Esc for live", x: x, y: y, foreground: Theme.warning, clip: rect)
+      replayNote = "  replay: epoch \(epoch) of \(epochs), Esc for live"
     }
-    if state.isStale {
-      x = canvas.write("  settings changed: Space starts a new run", x: x, y: y, foreground: Theme.warning, clip: rect)
+    let noticeText = state.notice.map { "  " + $0.text } ?? ""
+    let progress = state.snapshot?.progress ?? 0
+    let details = progressDetails(
+      room: rect.maxX - x - replayNote.count - noticeText.count, barWidth: min(20, max(0, rect.width / 6)))
+
+    let bar = Rect(x: x, y: y, width: details.barWidth, height: 1)
+    ProgressBar(fraction: progress).draw(into: &canvas, in: bar, glyphs: state.glyphs)
+    x += details.barWidth
+    x = canvas.write(details.percent, x: x, y: y, clip: rect)
+    if let speed = details.speed {
+      x = canvas.write(speed, x: x, y: y, clip: rect)
     }
+    if let remaining = details.remaining {
+      x = canvas.write(remaining, x: x, y: y, foreground: Theme.muted, clip: rect)
+    }
+    x = canvas.write(replayNote, x: x, y: y, foreground: Theme.warning, clip: rect)
     if let notice = state.notice {
-      let color: TerminalColor
-      switch notice.kind {
-      case .info: color = Theme.muted
-      case .warning: color = Theme.warning
-      case .error: color = Theme.error
-      }
-      canvas.writeTruncated("  " + notice.text, x: x, y: y, foreground: color, clip: rect, ellipsis: state.glyphs.ellipsis)
+      x = canvas.writeTruncated(
+        noticeText, x: x, y: y, foreground: Self.color(of: notice.kind), clip: rect, ellipsis: state.glyphs.ellipsis)
+    }
+    let staleNote = "  settings changed: Space starts a new run"
+    if state.isStale && staleNote.count <= rect.maxX - x {
+      canvas.write(staleNote, x: x, y: y, foreground: Theme.warning, clip: rect)
+    }
+  }
+
+  /// Returns the progress details that fit in `room` columns: the bar of
+  /// `barWidth` columns, the percentage, the speed and the time left, less
+  /// the time left, then the speed, then the bar, until they fit. The
+  /// percentage always stays.
+  private func progressDetails(room: Int, barWidth: Int) -> (
+    barWidth: Int, percent: String, speed: String?, remaining: String?
+  ) {
+    let progress = state.snapshot?.progress ?? 0
+    var details = (
+      barWidth: barWidth, percent: String(format: " %3.0f%%", progress * 100), speed: speedText,
+      remaining: remainingText
+    )
+    var width: Int {
+      details.barWidth + details.percent.count + (details.speed?.count ?? 0) + (details.remaining?.count ?? 0)
+    }
+    if width > room { details.remaining = nil }
+    if width > room { details.speed = nil }
+    if width > room {
+      // Without the bar, the percentage needs no padding to a fixed width.
+      details.barWidth = 0
+      details.percent = String(format: " %.0f%%", progress * 100)
+    }
+    return details
+  }
+
+  /// "  12,345 samples/s" once the run has a speed, else `nil`.
+  private var speedText: String? {
+    guard let snapshot = state.snapshot, snapshot.samplesPerSecond > 0,
+      snapshot.samplesPerSecond < Double(Int.max)
+    else { return nil }
+    return "  \(formatGrouped(Int(snapshot.samplesPerSecond))) samples/s"
+  }
+
+  /// "  ~3 min 5 s left" while training with an estimate, else `nil`.
+  private var remainingText: String? {
+    guard let snapshot = state.snapshot, snapshot.status == .training, let seconds = snapshot.secondsRemaining,
+      seconds.isFinite, seconds >= 0, seconds < Double(Int.max)
+    else { return nil }
+    return "  ~\(Self.duration(seconds)) left"
+  }
+
+  private static func color(of kind: Notice.Kind) -> TerminalColor {
+    switch kind {
+    case .info: Theme.muted
+    case .warning: Theme.warning
+    case .error: Theme.error
     }
   }
 
@@ -153,7 +207,9 @@ struct Footer {
 
   func draw(into canvas: inout Canvas, in rect: Rect) {
     guard rect.height > 0 else { return }
-    let fixedWidth = fixedHints.reduce(0) { $0 + $1.key.count + $1.action.count + 3 }
+    // An editor's error keeps its room, so the hints give way to it.
+    let errorWidth = state.editor?.error?.count ?? 0
+    let fixedWidth = fixedHints.reduce(0) { $0 + $1.key.count + $1.action.count + 3 } + errorWidth
     var x = rect.x + 1
     for hint in keyHints {
       let width = hint.key.count + hint.action.count + 3

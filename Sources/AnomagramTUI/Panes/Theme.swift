@@ -18,3 +18,31 @@ public enum Theme {
   public static let reconstruction = TerminalColor.magenta
   public static let pointError = TerminalColor.orange
 }
+
+// MARK: - Without colour
+
+/// Where the terminal shows no colours (`ColorSupport.none`, as with
+/// `NO_COLOR` set or `TERM=vt100`), the series that colour distinguishes
+/// get glyphs of their own. With colours these return the coloured look's
+/// glyphs, so that look stays as it is.
+extension Theme {
+  /// Returns the glyph of the full cells of abnormal histogram bars, and
+  /// of their legend marker: `▒` (`+` in ASCII) without colour, and `nil`
+  /// (the full block) with it.
+  static func abnormalBlock(colors: ColorSupport, glyphs: Glyphs) -> Character? {
+    guard colors == .none else { return nil }
+    return glyphs.isUnicode ? "▒" : "+"
+  }
+
+  /// Returns the pattern of a chart's second line (the validation loss,
+  /// the reconstruction): dotted without colour, solid with it.
+  static func secondLinePattern(colors: ColorSupport) -> BrailleGrid.LinePattern {
+    colors == .none ? .dotted : .solid
+  }
+
+  /// Returns the character that abnormal points of the bottleneck plot
+  /// show in place of Braille dots: `x` without colour, `nil` (dots) with it.
+  static func abnormalPointMark(colors: ColorSupport) -> Character? {
+    colors == .none ? "x" : nil
+  }
+}

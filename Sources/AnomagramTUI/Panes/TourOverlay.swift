@@ -31,7 +31,8 @@ struct TourOverlay {
 
     let sides: [Side] = step.target == .helpKey ? [.above, .left] : Side.allCases
     let placement = Self.place(
-      beside: anchor, in: area, sides: sides, height: { lines(width: $0 - 4).count + 2 })
+      beside: anchor, in: area, sides: sides, avoiding: Self.titleEdges(of: step, state: state, size: canvas.size),
+      height: { lines(width: $0 - 4).count + 2 })
     drawBox(placement.rect, into: &canvas)
     if let side = placement.side {
       drawArrow(on: placement.rect, facing: side, towards: anchor, into: &canvas)
@@ -78,6 +79,24 @@ struct TourOverlay {
     return Rect(x: size.width - 1, y: size.height - 1, width: 0, height: 1)
   }
 
+  /// Returns the top edges, which carry the titles, of the panes on the
+  /// screen of `step` other than the ones it describes.
+  static func titleEdges(of step: TourStep, state: AppState, size: Size) -> [Rect] {
+    let frames: [Rect]
+    switch step.screen {
+    case .train:
+      let train = TrainLayout(size: size, training: state.training)
+      frames = [train.model, train.settings, train.lossChart, train.histogram, train.roc, train.metrics]
+    case .explore:
+      let explore = ExploreLayout(size: size, showsBottleneckInList: state.explore.showsBottleneckInList)
+      frames = [explore.list, explore.chart, explore.details, explore.bottleneck].compactMap { $0 }
+    case .runs:
+      frames = []
+    }
+    let targets = targetFrames(of: step, state: state, size: size)
+    return frames.filter { !targets.contains($0) }.map { Rect(x: $0.x, y: $0.y, width: $0.width, height: 1) }
+  }
+
   private static func union(_ first: Rect?, _ second: Rect) -> Rect {
     guard let first else { return second }
     let x = min(first.x, second.x)
@@ -89,17 +108,21 @@ struct TourOverlay {
 
   /// Returns where the box goes: on the first of `sides` of `anchor` where
   /// it fits inside `area` at least `minimumWidth` columns wide, aligned
-  /// with the anchor's top or left edge as far as `area` allows. When no
-  /// side fits, the box sits just above the bottom row of `area`, centred,
-  /// with no side.
+  /// with the anchor's top or left edge as far as `area` allows. Beside or
+  /// below the anchor, the box then moves up or down to the nearest row
+  /// where it covers the fewest cells of `titleEdges`, so the titles of
+  /// the panes around stay readable. When no side fits, the box sits just
+  /// above the bottom row of `area`, centred, with no side.
   ///
-  /// - Parameter height: the box's height for a given width.
+  /// - Parameters:
+  ///   - titleEdges: the top edges of other panes, which carry their titles.
+  ///   - height: the box's height for a given width.
   static func place(
-    beside anchor: Rect, in area: Rect, sides: [Side], height: (Int) -> Int
+    beside anchor: Rect, in area: Rect, sides: [Side], avoiding titleEdges: [Rect] = [], height: (Int) -> Int
   ) -> (rect: Rect, side: Side?) {
     for side in sides {
       if let rect = rect(on: side, of: anchor, in: area, height: height) {
-        return (rect, side)
+        return (moved(rect, on: side, of: anchor, in: area, avoiding: titleEdges), side)
       }
     }
     // Inside the anchor's bottom edge when the anchor is that large, so
@@ -135,6 +158,44 @@ struct TourOverlay {
       let y = side == .below ? max(anchor.maxY, area.y) : min(anchor.y, area.maxY) - boxHeight
       return Rect(x: x, y: y, width: width, height: boxHeight)
     }
+  }
+
+  /// Returns `rect` moved to the row where it covers the fewest cells of
+  /// `titleEdges`. The rows tried keep it in `area` and on `side` of
+  /// `anchor`, with its arrow facing the anchor. Of equal rows, the one
+  /// nearest to where it was wins.
+  private static func moved(_ rect: Rect, on side: Side, of anchor: Rect, in area: Rect, avoiding titleEdges: [Rect])
+    -> Rect
+  {
+    let rows: ClosedRange<Int>
+    switch side {
+    case .right, .left:
+      // The arrow sits on a side edge between the corners, so at least one
+      // of those rows must face the anchor.
+      let lowest = max(area.y, anchor.y - rect.height + 2)
+      let highest = min(area.maxY - rect.height, anchor.maxY - 2)
+      rows = lowest <= highest ? lowest...highest : rect.y...rect.y
+    case .below: rows = rect.y...max(rect.y, area.maxY - rect.height)
+    // Above, the box stays against the anchor: for the footer's help key
+    // its arrow would otherwise point at the panes.
+    case .above: rows = rect.y...rect.y
+    }
+    func coveredCells(_ candidate: Rect) -> Int {
+      titleEdges.reduce(0) { $0 + overlap(candidate, $1) }
+    }
+    return rows.map { Rect(x: rect.x, y: $0, width: rect.width, height: rect.height) }
+      .min { first, second in
+        let (firstCovered, secondCovered) = (coveredCells(first), coveredCells(second))
+        if firstCovered != secondCovered { return firstCovered < secondCovered }
+        return abs(first.y - rect.y) < abs(second.y - rect.y)
+      } ?? rect
+  }
+
+  /// Returns the number of cells that `first` and `second` share.
+  private static func overlap(_ first: Rect, _ second: Rect) -> Int {
+    let width = min(first.maxX, second.maxX) - max(first.x, second.x)
+    let height = min(first.maxY, second.maxY) - max(first.y, second.y)
+    return width > 0 && height > 0 ? width * height : 0
   }
 
   private static func clamped(_ value: Int, _ lower: Int, _ upper: Int) -> Int {

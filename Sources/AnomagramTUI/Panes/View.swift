@@ -72,22 +72,36 @@ private func drawQuitQuestion(_ canvas: inout Canvas, in area: Rect, state: AppS
   canvas.write("The model is not saved.", x: inner.x + 1, y: inner.y + 1, foreground: Theme.muted, clip: inner)
 }
 
-/// Says how large the terminal must be; training goes on meanwhile.
+/// Says how large the terminal must be, and the run's epoch when there is
+/// a run. Each sentence is wrapped to the window's width and the lines are
+/// centred; those below the window's last row are left out.
 private func drawTooSmall(_ canvas: inout Canvas, state: AppState) {
   let size = canvas.size
-  let lines = [
-    "Terminal too small: \(size.width)x\(size.height).",
-    "Anomagram needs at least \(minimumScreenSize.width)x\(minimumScreenSize.height).",
-    "Enlarge the window; training goes on.",
-    "q quits.",
-  ]
-  let top = max(0, (size.height - lines.count) / 2)
-  for (index, line) in lines.enumerated() {
-    let text = line.truncated(to: size.width, ellipsis: state.glyphs.ellipsis)
-    canvas.write(text, x: max(0, (size.width - text.count) / 2), y: top + index, style: index == 0 ? .bold : [])
+  let isTraining = state.status == .training
+  // While training, q requests a confirmation first, which has no window
+  // here. Any key other than y keeps training, as in the window.
+  let quitting: String
+  if state.isConfirmingQuit {
+    quitting = "Quit? y quits."
+  } else {
+    quitting = isTraining ? "q, then y, quits." : "q quits."
   }
-  if let snapshot = state.snapshot, size.height > lines.count + 1 {
-    let status = "epoch \(snapshot.epoch)/\(snapshot.totalEpochs)"
-    canvas.write(status, x: max(0, (size.width - status.count) / 2), y: top + lines.count, foreground: Theme.muted)
+  var paragraphs: [(text: String, color: TerminalColor, style: TextStyle)] = [
+    ("Terminal too small: \(size.width)x\(size.height).", .default, .bold),
+    ("Anomagram needs at least \(minimumScreenSize.width)x\(minimumScreenSize.height).", .default, []),
+    (isTraining ? "Enlarge the window; training goes on." : "Enlarge the window.", .default, []),
+    (quitting, .default, state.isConfirmingQuit ? .bold : []),
+  ]
+  if let snapshot = state.snapshot {
+    paragraphs.append(("epoch \(snapshot.epoch)/\(snapshot.totalEpochs)", Theme.muted, []))
+  }
+  let lines = paragraphs.flatMap { paragraph in
+    wrapped(paragraph.text, width: size.width).map { (text: $0, color: paragraph.color, style: paragraph.style) }
+  }
+  let top = max(0, (size.height - lines.count) / 2)
+  for (index, line) in lines.prefix(size.height).enumerated() {
+    let text = line.text.truncated(to: size.width, ellipsis: state.glyphs.ellipsis)
+    canvas.write(
+      text, x: max(0, (size.width - text.count) / 2), y: top + index, foreground: line.color, style: line.style)
   }
 }

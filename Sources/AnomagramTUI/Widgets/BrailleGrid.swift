@@ -20,6 +20,10 @@
 /// Without Unicode (`glyphs.isUnicode` is false), a cell with any dot set
 /// shows which half of it is lit. It is `'` when only the top two dot rows
 /// are, `.` when only the bottom two are, and `:` when both are.
+///
+/// A dot may be set with a mark, a character that its cell then shows in
+/// place of the dots, so that series can differ by glyph where the
+/// terminal shows no colours.
 public struct BrailleGrid: Equatable, Sendable {
   /// The width in cells.
   public let width: Int
@@ -33,6 +37,17 @@ public struct BrailleGrid: Equatable, Sendable {
   private struct Ink: Equatable, Sendable {
     var color: TerminalColor
     var style: TextStyle
+    /// The character the cell shows in place of its dots, or `nil` for the dots.
+    var mark: Character?
+  }
+
+  /// The pattern of the dots a line sets between its ends.
+  public enum LinePattern: Sendable {
+    /// Every dot.
+    case solid
+    /// Every other dot along the line's longer axis, at even dot columns
+    /// (or rows), so joined segments keep one rhythm.
+    case dotted
   }
 
   /// Creates an empty grid of `width` × `height` cells; negative sizes count as 0.
@@ -40,7 +55,7 @@ public struct BrailleGrid: Equatable, Sendable {
     self.width = max(0, width)
     self.height = max(0, height)
     patterns = Array(repeating: 0, count: self.width * self.height)
-    inks = Array(repeating: Ink(color: .default, style: []), count: self.width * self.height)
+    inks = Array(repeating: Ink(color: .default, style: [], mark: nil), count: self.width * self.height)
   }
 
   /// The number of dot columns, `2 width`.
@@ -48,13 +63,16 @@ public struct BrailleGrid: Equatable, Sendable {
   /// The number of dot rows, `4 height`.
   public var dotHeight: Int { height * 4 }
 
-  /// Sets one dot and gives its cell `color` and `style`. Dots outside the
-  /// grid are ignored, so callers can draw shapes that run over its edges.
-  public mutating func set(dotX: Int, dotY: Int, color: TerminalColor = .default, style: TextStyle = []) {
+  /// Sets one dot and gives its cell `color`, `style` and `mark`. Dots
+  /// outside the grid are ignored, so callers can draw shapes that run over
+  /// its edges.
+  public mutating func set(
+    dotX: Int, dotY: Int, color: TerminalColor = .default, style: TextStyle = [], mark: Character? = nil
+  ) {
     guard dotX >= 0, dotY >= 0, dotX < dotWidth, dotY < dotHeight else { return }
     let index = (dotY / 4) * width + dotX / 2
     patterns[index] |= Self.bit(dotX: dotX, dotY: dotY)
-    inks[index] = Ink(color: color, style: style)
+    inks[index] = Ink(color: color, style: style, mark: mark)
   }
 
   /// Returns whether the dot at `(dotX, dotY)` is set; dots outside the grid are not.
@@ -81,7 +99,8 @@ public struct BrailleGrid: Equatable, Sendable {
   /// coordinates, rounding each clipped end to the nearest dot. Charts map
   /// data to these coordinates; an end that is not finite draws nothing.
   mutating func drawLine(
-    from start: (x: Double, y: Double), to end: (x: Double, y: Double), color: TerminalColor, style: TextStyle = []
+    from start: (x: Double, y: Double), to end: (x: Double, y: Double), color: TerminalColor, style: TextStyle = [],
+    pattern: LinePattern = .solid, mark: Character? = nil
   ) {
     guard dotWidth > 0, dotHeight > 0 else { return }
     let box = (maxX: Double(dotWidth - 1), maxY: Double(dotHeight - 1))
@@ -97,25 +116,32 @@ public struct BrailleGrid: Equatable, Sendable {
     }
     bresenham(
       fromX: dot(clippedStart.x, box.maxX), fromY: dot(clippedStart.y, box.maxY),
-      toX: dot(clippedEnd.x, box.maxX), toY: dot(clippedEnd.y, box.maxY), ink: Ink(color: color, style: style))
+      toX: dot(clippedEnd.x, box.maxX), toY: dot(clippedEnd.y, box.maxY),
+      ink: Ink(color: color, style: style, mark: mark), pattern: pattern)
   }
 
   /// Sets the dot nearest to a point in fractional dot coordinates; points
   /// outside the grid or not finite are ignored.
-  mutating func set(point: (x: Double, y: Double), color: TerminalColor, style: TextStyle = []) {
+  mutating func set(
+    point: (x: Double, y: Double), color: TerminalColor, style: TextStyle = [], mark: Character? = nil
+  ) {
     guard point.x.isFinite, point.y.isFinite else { return }
     let x = point.x.rounded()
     let y = point.y.rounded()
     guard x >= 0, y >= 0, x < Double(dotWidth), y < Double(dotHeight) else { return }
-    set(dotX: Int(x), dotY: Int(y), color: color, style: style)
+    set(dotX: Int(x), dotY: Int(y), color: color, style: style, mark: mark)
   }
 
-  /// Returns the character of cell `(column, row)`, or `nil` when the cell
-  /// has no dot set or lies outside the grid.
+  /// Returns the character of cell `(column, row)`: its mark when the last
+  /// dot set in it had one, otherwise its dots. Returns `nil` when the
+  /// cell has no dot set or lies outside the grid.
   public func character(column: Int, row: Int, glyphs: Glyphs) -> Character? {
     guard column >= 0, row >= 0, column < width, row < height else { return nil }
     let pattern = patterns[row * width + column]
     guard pattern != 0 else { return nil }
+    if let mark = inks[row * width + column].mark {
+      return mark
+    }
     if glyphs.isUnicode {
       return Character(Unicode.Scalar(0x2800 + UInt32(pattern))!)
     }
@@ -153,17 +179,23 @@ public struct BrailleGrid: Equatable, Sendable {
   }
 
   /// Bresenham's line for all octants, with the error term
-  /// `err = dx + dy` where `dy` is negative.
-  private mutating func bresenham(fromX x0: Int, fromY y0: Int, toX x1: Int, toY y1: Int, ink: Ink) {
+  /// `err = dx + dy` where `dy` is negative. A dotted line sets the dots
+  /// at even positions of the longer axis, which advances by one each step.
+  private mutating func bresenham(
+    fromX x0: Int, fromY y0: Int, toX x1: Int, toY y1: Int, ink: Ink, pattern: LinePattern
+  ) {
     let dx = abs(x1 - x0)
     let dy = -abs(y1 - y0)
+    let isMostlyHorizontal = dx >= -dy
     let stepX = x0 < x1 ? 1 : -1
     let stepY = y0 < y1 ? 1 : -1
     var error = dx + dy
     var x = x0
     var y = y0
     while true {
-      set(dotX: x, dotY: y, color: ink.color, style: ink.style)
+      if pattern == .solid || (isMostlyHorizontal ? x : y) % 2 == 0 {
+        set(dotX: x, dotY: y, color: ink.color, style: ink.style, mark: ink.mark)
+      }
       if x == x1 && y == y1 { break }
       let doubledError = 2 * error
       if doubledError >= dy {

@@ -28,6 +28,16 @@ enum ChartNumberFormat {
     return text[..<exponentMark] + "e" + sign + (digits.isEmpty ? "0" : digits)
   }
 
+  /// Returns an AUC with 4 decimals, rounded to the nearest, as the ROC
+  /// chart, the metrics pane and the Runs screen show it. An AUC below 1
+  /// shows at most `0.9999`, so only a perfect one reads `1.0000`. Values
+  /// that are not finite return `-`.
+  static func auc(_ value: Double) -> String {
+    guard value.isFinite else { return "-" }
+    let text = String(format: "%.4f", value)
+    return value < 1 && text == "1.0000" ? "0.9999" : text
+  }
+
   /// Returns the texts of `values`, with 3 significant digits or as many
   /// more (up to 17) as it takes for different values to read differently,
   /// so the two ends of a narrow axis never get the same label.

@@ -13,6 +13,9 @@ import Foundation
 /// neighbouring bins are summed into groups that differ by at most one bin,
 /// and columns left over at the right stay empty.
 ///
+/// Without colour to distinguish the classes, `abnormalBlock` gives the
+/// abnormal bars' full cells, and their legend marker, a glyph of their own.
+///
 /// The threshold line fills its whole column in `thresholdColor`, over any
 /// bar there, so it stays visible at every height; it is drawn only when the
 /// threshold lies within the histogram's range. The legend always shows the
@@ -34,11 +37,13 @@ public struct HistogramChart: Sendable {
   public var abnormalColor: TerminalColor
   public var thresholdColor: TerminalColor
   public var axisColor: TerminalColor
+  /// The glyph of the abnormal bars' full cells, or `nil` for `glyphs.fullBlock`.
+  public var abnormalBlock: Character?
 
   public init(
     histogram: ErrorHistogram, threshold: Float? = nil, countScale: Scale = .linear,
     normalColor: TerminalColor = .green, abnormalColor: TerminalColor = .red,
-    thresholdColor: TerminalColor = .yellow, axisColor: TerminalColor = .gray
+    thresholdColor: TerminalColor = .yellow, axisColor: TerminalColor = .gray, abnormalBlock: Character? = nil
   ) {
     self.histogram = histogram
     self.threshold = threshold
@@ -47,6 +52,7 @@ public struct HistogramChart: Sendable {
     self.abnormalColor = abnormalColor
     self.thresholdColor = thresholdColor
     self.axisColor = axisColor
+    self.abnormalBlock = abnormalBlock
   }
 
   /// Draws the chart inside `rect`; nothing outside it changes.
@@ -154,22 +160,33 @@ public struct HistogramChart: Sendable {
 
   // MARK: - Drawing
 
-  /// Returns the top, (middle,) and bottom y labels. The middle label is the
-  /// count at the centre of its row.
+  /// Returns the top, (middle,) and bottom y labels, all whole counts,
+  /// because bins hold whole numbers of rows. The middle label is the count
+  /// at the centre of its row, rounded, or else rounded the other way, as
+  /// long as that count's height lies in the row. It is left out when
+  /// neither does or when it would repeat an end's count.
   private func yLabelTexts(topCount: Int, plotRows: Int) -> [String] {
     var values = [Double(topCount)]
     if let row = ChartLayout.middleLabelRow(plotRows: plotRows) {
       let fraction = (Double(plotRows - row) - 0.5) / Double(plotRows)
-      values.append(unscaled(fraction * scaled(Double(topCount))))
+      let centre = unscaled(fraction * scaled(Double(topCount)))
+      // The row's heights run from (rows - row - 1) / rows to (rows - row) / rows of the top.
+      let rowFractions = Double(plotRows - row - 1) / Double(plotRows)..<Double(plotRows - row) / Double(plotRows)
+      let middle = [centre.rounded(), centre.rounded(.down), centre.rounded(.up)].first { count in
+        count > 0 && count < Double(topCount) && rowFractions.contains(scaled(count) / scaled(Double(topCount)))
+      }
+      if let middle {
+        values.append(middle)
+      }
     }
     values.append(0)
-    return ChartNumberFormat.distinctTexts(values)
+    return values.map { ChartNumberFormat.text($0) }
   }
 
   private func legendItems(glyphs: Glyphs) -> [ChartLayout.LegendItem] {
     var items = [
       ChartLayout.LegendItem(marker: glyphs.fullBlock, color: normalColor, text: "normal"),
-      ChartLayout.LegendItem(marker: glyphs.fullBlock, color: abnormalColor, text: "abnormal"),
+      ChartLayout.LegendItem(marker: abnormalBlock ?? glyphs.fullBlock, color: abnormalColor, text: "abnormal"),
     ]
     if let threshold {
       var text = "threshold " + ChartNumberFormat.text(Double(threshold))
@@ -191,10 +208,11 @@ public struct HistogramChart: Sendable {
       let left = plot.x + group * 2 * classWidth
       for offset in 0..<classWidth {
         drawBar(
-          into: &canvas, column: left + offset, plot: plot, height: normalHeight, color: normalColor, glyphs: glyphs)
+          into: &canvas, column: left + offset, plot: plot, height: normalHeight, color: normalColor,
+          fullBlock: glyphs.fullBlock, glyphs: glyphs)
         drawBar(
           into: &canvas, column: left + classWidth + offset, plot: plot, height: abnormalHeight,
-          color: abnormalColor, glyphs: glyphs)
+          color: abnormalColor, fullBlock: abnormalBlock ?? glyphs.fullBlock, glyphs: glyphs)
       }
     }
   }
@@ -206,14 +224,16 @@ public struct HistogramChart: Sendable {
     return max(1, Int((fraction * Double(steps)).rounded()))
   }
 
-  /// Draws a bar `height` eighths high, from the plot's bottom row up.
+  /// Draws a bar `height` eighths high, from the plot's bottom row up,
+  /// with `fullBlock` in its full cells.
   private func drawBar(
-    into canvas: inout Canvas, column: Int, plot: Rect, height: Int, color: TerminalColor, glyphs: Glyphs
+    into canvas: inout Canvas, column: Int, plot: Rect, height: Int, color: TerminalColor, fullBlock: Character,
+    glyphs: Glyphs
   ) {
     for rowFromBottom in 0..<plot.height {
       let eighths = min(height - 8 * rowFromBottom, 8)
       guard eighths > 0 else { break }
-      let glyph = eighths == 8 ? glyphs.fullBlock : glyphs.lowerBlocks[eighths - 1]
+      let glyph = eighths == 8 ? fullBlock : glyphs.lowerBlocks[eighths - 1]
       canvas.write(String(glyph), x: column, y: plot.maxY - 1 - rowFromBottom, foreground: color, clip: plot)
     }
   }

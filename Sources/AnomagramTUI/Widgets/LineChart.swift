@@ -3,7 +3,9 @@ import Foundation
 /// A chart of one or more series of `(x, y)` points joined by lines, drawn
 /// with Braille dots, such as the training and validation loss per epoch.
 ///
-/// The legend row names each series with its latest finite `y`. The y axis
+/// The legend row names each series with its latest finite `y`. Where
+/// that does not fit, it names the series alone, and then by their short
+/// names, so no series drops out of a narrow legend. The y axis
 /// is labelled with its maximum, its minimum and, when there is room, the
 /// value at the middle row. The x axis is labelled with its first and last
 /// value. `ChartLayout` places these parts and drops some in a small
@@ -13,18 +15,30 @@ import Foundation
 /// with `y <= 0` on a log scale, which has no place for them. A skipped point
 /// breaks its series' line, so a gap shows where data is missing. Where
 /// series share a cell, the one later in `series` colours it.
+///
+/// A dotted series, for terminals without colour, sets every other dot of
+/// its line and has `┄` in the legend. In ASCII its cells show `+` and
+/// its legend marker is `+`, since ASCII cells cannot show single dots.
 public struct LineChart: Sendable {
   /// One line of the chart.
   public struct Series: Sendable {
     public var name: String
+    /// A shorter name for narrow legends, or `nil` to keep `name`.
+    public var shortName: String?
     /// The points in drawing order; consecutive points are joined.
     public var points: [(x: Double, y: Double)]
     public var color: TerminalColor
+    public var pattern: BrailleGrid.LinePattern
 
-    public init(name: String, points: [(x: Double, y: Double)], color: TerminalColor) {
+    public init(
+      name: String, shortName: String? = nil, points: [(x: Double, y: Double)], color: TerminalColor,
+      pattern: BrailleGrid.LinePattern = .solid
+    ) {
       self.name = name
+      self.shortName = shortName
       self.points = points
       self.color = color
+      self.pattern = pattern
     }
   }
 
@@ -85,11 +99,11 @@ public struct LineChart: Sendable {
       into: &canvas, top: yLabels[0], middle: yLabels.count == 3 ? yLabels[1] : nil, bottom: yLabels.last!)
     let xLabels = ChartNumberFormat.distinctTexts([xAxis.lower, xAxis.upper])
     layout.drawXLabels(into: &canvas, left: xLabels[0], right: xLabels[1])
-    layout.drawLegend(into: &canvas, items: legendItems(glyphs: glyphs))
+    layout.drawLegend(into: &canvas, items: legendItems(width: rect.width, glyphs: glyphs))
 
     var grid = BrailleGrid(width: layout.plot.width, height: layout.plot.height)
     for line in series {
-      plot(line, on: &grid, xAxis: xAxis, yAxis: yAxis)
+      plot(line, on: &grid, xAxis: xAxis, yAxis: yAxis, glyphs: glyphs)
     }
     grid.draw(into: &canvas, x: layout.plot.x, y: layout.plot.y, glyphs: glyphs)
     if !hasValidPoint {
@@ -181,18 +195,36 @@ public struct LineChart: Sendable {
     return ChartNumberFormat.distinctTexts(values)
   }
 
-  private func legendItems(glyphs: Glyphs) -> [ChartLayout.LegendItem] {
-    series.map { line in
-      let latest = line.points.last { $0.x.isFinite && $0.y.isFinite }
-      let value = latest.map { ChartNumberFormat.text($0.y) } ?? "-"
-      return ChartLayout.LegendItem(marker: glyphs.horizontal, color: line.color, text: "\(line.name) \(value)")
+  /// Returns the legend's items: each series' name and latest value, or
+  /// where those do not fit in `width`, the names alone, then the short
+  /// names. When none fit, the first form is returned, and the legend
+  /// shows the items that fit.
+  private func legendItems(width: Int, glyphs: Glyphs) -> [ChartLayout.LegendItem] {
+    let texts: [(Series) -> String] = [
+      { line in
+        let latest = line.points.last { $0.x.isFinite && $0.y.isFinite }
+        return "\(line.name) \(latest.map { ChartNumberFormat.text($0.y) } ?? "-")"
+      },
+      { $0.name },
+      { $0.shortName ?? $0.name },
+    ]
+    let forms = texts.map { text in
+      series.map { line in
+        ChartLayout.LegendItem(marker: line.pattern.legendMarker(glyphs: glyphs), color: line.color, text: text(line))
+      }
     }
+    // Each item is its marker, a space and its text, two spaces apart.
+    func legendWidth(_ items: [ChartLayout.LegendItem]) -> Int {
+      items.reduce(0) { $0 + 2 + $1.text.count } + 2 * max(items.count - 1, 0)
+    }
+    return forms.first { legendWidth($0) <= width } ?? forms[0]
   }
 
   private func plot(
     _ line: Series, on grid: inout BrailleGrid, xAxis: (lower: Double, upper: Double),
-    yAxis: (lower: Double, upper: Double)
+    yAxis: (lower: Double, upper: Double), glyphs: Glyphs
   ) {
+    let mark = line.pattern.cellMark(glyphs: glyphs)
     let maxDotX = Double(grid.dotWidth - 1)
     let maxDotY = Double(grid.dotHeight - 1)
     var previous: (x: Double, y: Double)?
@@ -206,11 +238,29 @@ public struct LineChart: Sendable {
         y: (yAxis.upper - scaledPoint.y) / (yAxis.upper - yAxis.lower) * maxDotY
       )
       if let previous {
-        grid.drawLine(from: previous, to: dot, color: line.color)
+        grid.drawLine(from: previous, to: dot, color: line.color, pattern: line.pattern, mark: mark)
       } else {
-        grid.set(point: dot, color: line.color)
+        grid.set(point: dot, color: line.color, mark: mark)
       }
       previous = dot
     }
+  }
+}
+
+extension BrailleGrid.LinePattern {
+  /// Returns the legend's marker for a line of this pattern: the
+  /// horizontal line for a solid one, and for a dotted one `┄` (`+` in ASCII).
+  func legendMarker(glyphs: Glyphs) -> Character {
+    switch self {
+    case .solid: glyphs.horizontal
+    case .dotted: glyphs.isUnicode ? "┄" : "+"
+    }
+  }
+
+  /// Returns the mark a line of this pattern gives its cells: `+` for a
+  /// dotted line in ASCII, and `nil` otherwise, because Braille dots show
+  /// the pattern on Unicode terminals.
+  func cellMark(glyphs: Glyphs) -> Character? {
+    self == .dotted && !glyphs.isUnicode ? "+" : nil
   }
 }

@@ -2,8 +2,9 @@ import AnomagramCore
 
 /// A ROC curve drawn with Braille dots over the dimmer chance diagonal, with
 /// a marker at the operating point of the current threshold and the AUC
-/// written in the plot's bottom-right corner when it fits whole. The AUC is
-/// rounded down to 3 decimals, so a near-perfect model never reads "1".
+/// (see `ChartNumberFormat.auc`) written right-aligned in the plot's
+/// lowest row, up to the middle one, where it covers neither dots nor the
+/// marker. Where no such row exists, the chart leaves the AUC out.
 ///
 /// Both axes run from 0 to 1: the false positive rate to the right and the
 /// true positive rate upwards. The layers are drawn in this order, each over
@@ -82,9 +83,9 @@ public struct ROCChart: Sendable {
     if validPoints.isEmpty {
       layout.drawNote(into: &canvas, "no data", glyphs: glyphs)
     } else if let auc, auc.isFinite {
-      let text = "AUC " + Self.aucText(auc)
-      if text.count <= layout.plot.width {
-        canvas.write(text, x: layout.plot.maxX - text.count, y: layout.plot.maxY - 1, style: .bold)
+      let text = "AUC " + ChartNumberFormat.auc(auc)
+      if let row = aucRow(width: text.count, grid: grid, plot: layout.plot, glyphs: glyphs) {
+        canvas.write(text, x: layout.plot.maxX - text.count, y: layout.plot.y + row, style: .bold)
       }
     }
     drawMarker(into: &canvas, plot: layout.plot, glyphs: glyphs)
@@ -92,14 +93,20 @@ public struct ROCChart: Sendable {
 
   // MARK: - Drawing
 
-  /// Returns `auc` rounded down to 3 decimals, without trailing zeros.
-  static func aucText(_ auc: Double) -> String {
-    // The 1e-9 thousandths keep 0.957, stored as 0.95699999…, from rounding
-    // down to 0.956. An AUC is a ratio k / (2 P N), so one below 1 is at
-    // least 1000 / (2 P N) thousandths below it: more than 1e-9 while
-    // P N < 5e11, so the nudge never turns such an AUC into "1".
-    let thousandths = (auc * 1000 + 1e-9).rounded(.down)
-    return ChartNumberFormat.text(thousandths / 1000)
+  /// Returns the plot row, from the bottom up to the middle, whose last
+  /// `width` cells hold no dots and not the marker, or `nil` when none does.
+  private func aucRow(width: Int, grid: BrailleGrid, plot: Rect, glyphs: Glyphs) -> Int? {
+    guard width <= plot.width, plot.height > 0 else { return nil }
+    let marker = markerCell(plot: plot)
+    let columns = (plot.width - width)..<plot.width
+    for row in stride(from: plot.height - 1, through: plot.height / 2, by: -1) {
+      let isFree = columns.allSatisfy { column in
+        grid.character(column: column, row: row, glyphs: glyphs) == nil
+          && !(marker?.column == column && marker?.row == row)
+      }
+      if isFree { return row }
+    }
+    return nil
   }
 
   /// Returns the dot coordinates of the rates `(x, y)` in a plot of
@@ -127,17 +134,23 @@ public struct ROCChart: Sendable {
     }
   }
 
-  /// Writes `glyphs.marker` in the cell that contains the operating point's dot.
-  private func drawMarker(into canvas: inout Canvas, plot: Rect, glyphs: Glyphs) {
-    guard let operatingPoint, !plot.isEmpty else { return }
+  /// Returns the plot cell that contains the operating point's dot, or
+  /// `nil` without a marker.
+  private func markerCell(plot: Rect) -> (column: Int, row: Int)? {
+    guard let operatingPoint, !plot.isEmpty else { return nil }
     let rates = [operatingPoint.falsePositiveRate, operatingPoint.truePositiveRate]
-    guard rates.allSatisfy({ $0.isFinite && $0 >= 0 && $0 <= 1 }) else { return }
+    guard rates.allSatisfy({ $0.isFinite && $0 >= 0 && $0 <= 1 }) else { return nil }
     let size = Size(width: plot.width, height: plot.height)
     let dot = Self.dot((operatingPoint.falsePositiveRate, operatingPoint.truePositiveRate), size: size)
-    let column = Int(dot.x.rounded()) / 2
-    let row = Int(dot.y.rounded()) / 4
+    return (Int(dot.x.rounded()) / 2, Int(dot.y.rounded()) / 4)
+  }
+
+  /// Writes `glyphs.marker` in the cell that contains the operating point's dot.
+  private func drawMarker(into canvas: inout Canvas, plot: Rect, glyphs: Glyphs) {
+    guard let cell = markerCell(plot: plot) else { return }
     canvas.write(
-      String(glyphs.marker), x: plot.x + column, y: plot.y + row, foreground: markerColor, style: .bold, clip: plot)
+      String(glyphs.marker), x: plot.x + cell.column, y: plot.y + cell.row, foreground: markerColor, style: .bold,
+      clip: plot)
   }
 
   private func legendItems(glyphs: Glyphs) -> [ChartLayout.LegendItem] {

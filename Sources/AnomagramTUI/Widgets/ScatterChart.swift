@@ -13,10 +13,14 @@ public struct ScatterChart: Sendable {
   public struct Group: Sendable {
     public var points: [(x: Double, y: Double)]
     public var color: TerminalColor
+    /// A character the cells of these points show in place of Braille
+    /// dots, so groups differ without colour; `nil` for dots.
+    public var mark: Character?
 
-    public init(points: [(x: Double, y: Double)], color: TerminalColor) {
+    public init(points: [(x: Double, y: Double)], color: TerminalColor, mark: Character? = nil) {
       self.points = points
       self.color = color
+      self.mark = mark
     }
   }
 
@@ -68,7 +72,7 @@ public struct ScatterChart: Sendable {
     var grid = BrailleGrid(width: rect.width, height: rect.height)
     for group in groups {
       for point in group.points where point.x.isFinite && point.y.isFinite {
-        grid.set(point: dot(point, size: size), color: group.color)
+        grid.set(point: dot(point, size: size), color: group.color, mark: group.mark)
       }
     }
     grid.draw(into: &canvas, x: rect.x, y: rect.y, glyphs: glyphs)

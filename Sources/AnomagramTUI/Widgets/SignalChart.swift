@@ -29,11 +29,14 @@ public struct SignalChart: Sendable {
     /// One value per point.
     public var values: [Double]
     public var color: TerminalColor
+    /// Dotted for a line that colour cannot tell apart (see `LineChart`).
+    public var pattern: BrailleGrid.LinePattern
 
-    public init(name: String, values: [Double], color: TerminalColor) {
+    public init(name: String, values: [Double], color: TerminalColor, pattern: BrailleGrid.LinePattern = .solid) {
       self.name = name
       self.values = values
       self.color = color
+      self.pattern = pattern
     }
   }
 
@@ -161,7 +164,7 @@ public struct SignalChart: Sendable {
 
     var grid = BrailleGrid(width: plot.width, height: plot.height)
     for line in series {
-      plotLine(line, on: &grid)
+      plotLine(line, on: &grid, glyphs: glyphs)
     }
     grid.draw(into: &canvas, x: plot.x, y: plot.y, glyphs: glyphs)
     if let row = geometry.errorRow, let pointErrors {
@@ -187,14 +190,17 @@ public struct SignalChart: Sendable {
   }
 
   private func legendItems(glyphs: Glyphs) -> [ChartLayout.LegendItem] {
-    var items = series.map { ChartLayout.LegendItem(marker: glyphs.horizontal, color: $0.color, text: $0.name) }
+    var items = series.map {
+      ChartLayout.LegendItem(marker: $0.pattern.legendMarker(glyphs: glyphs), color: $0.color, text: $0.name)
+    }
     if pointErrors != nil {
       items.append(ChartLayout.LegendItem(marker: glyphs.lowerBlocks[5], color: errorColor, text: "point error"))
     }
     return items
   }
 
-  private func plotLine(_ line: Series, on grid: inout BrailleGrid) {
+  private func plotLine(_ line: Series, on grid: inout BrailleGrid, glyphs: Glyphs) {
+    let mark = line.pattern.cellMark(glyphs: glyphs)
     let span = valueRange.upperBound - valueRange.lowerBound
     let maxDotY = Double(grid.dotHeight - 1)
     var previous: (x: Double, y: Double)?
@@ -206,9 +212,9 @@ public struct SignalChart: Sendable {
       let dotY = span > 0 ? (valueRange.upperBound - value) / span * maxDotY : maxDotY / 2
       let dot = (x: Self.dotX(ofPoint: index, count: pointCount, plotWidth: grid.width), y: dotY)
       if let previous {
-        grid.drawLine(from: previous, to: dot, color: line.color)
+        grid.drawLine(from: previous, to: dot, color: line.color, pattern: line.pattern, mark: mark)
       } else {
-        grid.set(point: dot, color: line.color)
+        grid.set(point: dot, color: line.color, mark: mark)
       }
       previous = dot
     }
