@@ -154,6 +154,18 @@ struct FileTasksTests {
     #expect(message == "Data file \(folder.file("none.csv").debugDescription) does not exist. Check the path.")
   }
 
+  @Test("data path check names missing files and folders")
+  func dataPathCheck() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let readable = try folder.write("1,0.5\n", to: "beats.csv")
+
+    #expect(FileTasks.dataPathProblem(readable) == nil)
+    #expect(FileTasks.dataPathProblem(folder.file("none.csv")) == "\(folder.file("none.csv").debugDescription) does not exist.")
+    #expect(FileTasks.dataPathProblem(readable + "/x") == "\((readable + "/x").debugDescription) does not exist.")
+    #expect(FileTasks.dataPathProblem(folder.path)?.hasPrefix("\(folder.path.debugDescription) is a folder.") == true)
+  }
+
   // MARK: - Models
 
   static func modelToSave(threshold: ThresholdChoice) throws -> ModelToSave {

@@ -213,8 +213,7 @@ struct UpdateFilesTests {
   @Test("Tab does not complete a label column")
   func tabIgnoredForLabelColumn() {
     var state = Fixtures.idleState()
-    press(.character("O"), in: &state)
-    press(typing("beats.csv") + [.enter], in: &state)
+    enterDataPath("beats.csv", in: &state)
 
     let commands = press(.tab, in: &state)
 
@@ -237,11 +236,36 @@ struct UpdateFilesTests {
     #expect(state.files.prompt?.isError == true)
   }
 
+  @Test("unreadable data path stays in the prompt")
+  func dataPathProblem() {
+    var state = Fixtures.idleState()
+    press(.character("O"), in: &state)
+    press(typing("nowhere.csv") + [.enter], in: &state)
+
+    _ = update(&state, with: .files(.dataPathChecked(path: "nowhere.csv", problem: "\"nowhere.csv\" does not exist.")))
+
+    #expect(state.files.prompt?.purpose == .openData)
+    #expect(state.files.prompt?.text == "nowhere.csv")
+    #expect(state.files.prompt?.message == "\"nowhere.csv\" does not exist.")
+    #expect(state.files.prompt?.isError == true)
+  }
+
+  @Test("check of an edited path is ignored")
+  func staleDataPathCheck() {
+    var state = Fixtures.idleState()
+    press(.character("O"), in: &state)
+    press(typing("beats.csv") + [.enter] + typing("x"), in: &state)
+
+    _ = update(&state, with: .files(.dataPathChecked(path: "beats.csv", problem: nil)))
+
+    #expect(state.files.prompt?.purpose == .openData)
+    #expect(state.files.prompt?.text == "beats.csvx")
+  }
+
   @Test("data path asks for the label column, then reads")
   func dataPathThenLabelColumn() {
     var state = Fixtures.idleState()
-    press(.character("O"), in: &state)
-    press(typing("beats.csv") + [.enter], in: &state)
+    enterDataPath("beats.csv", in: &state)
     #expect(state.files.prompt?.purpose == .labelColumn(path: "beats.csv"))
     #expect(state.files.prompt?.text == "first")
 
@@ -263,8 +287,8 @@ struct UpdateFilesTests {
   func labelColumnForms(text: String, column: LabelColumn) {
     var state = Fixtures.idleState()
     state.files.header = .present
-    press(.character("O"), in: &state)
-    press(typing("beats.csv") + [.enter, .control("u")] + typing(text), in: &state)
+    enterDataPath("beats.csv", in: &state)
+    press([.control("u")] + typing(text), in: &state)
 
     let commands = press(.enter, in: &state)
 
@@ -276,8 +300,8 @@ struct UpdateFilesTests {
   @Test("invalid label column stays in the prompt")
   func invalidLabelColumn() {
     var state = Fixtures.idleState()
-    press(.character("O"), in: &state)
-    press(typing("beats.csv") + [.enter, .control("u")] + typing("0"), in: &state)
+    enterDataPath("beats.csv", in: &state)
+    press([.control("u")] + typing("0"), in: &state)
 
     let commands = press(.enter, in: &state)
 
@@ -293,8 +317,8 @@ struct UpdateFilesTests {
   func nameNeedsHeader() {
     var state = Fixtures.idleState()
     state.files.header = .absent
-    press(.character("O"), in: &state)
-    press(typing("beats.csv") + [.enter, .control("u")] + typing("class") + [.enter], in: &state)
+    enterDataPath("beats.csv", in: &state)
+    press([.control("u")] + typing("class") + [.enter], in: &state)
 
     #expect(state.files.prompt?.isError == true)
     #expect(state.files.prompt?.message?.hasPrefix("--label-column \"class\" selects a column by name") == true)
@@ -653,4 +677,13 @@ struct UpdateFilesTests {
     #expect(state.snapshot == nil)
     #expect(state.notice?.kind == .warning)
   }
+}
+
+/// Opens the data prompt, types `path`, presses Enter and answers the path
+/// check as a readable file, which opens the label-column prompt.
+private func enterDataPath(_ path: String, in state: inout AppState) {
+  press(.character("O"), in: &state)
+  let commands = press(typing(path) + [.enter], in: &state)
+  #expect(commands == [.files(.checkDataPath(path: path))])
+  _ = update(&state, with: .files(.dataPathChecked(path: path, problem: nil)))
 }

@@ -126,6 +126,16 @@ harness_send_keys Escape
 harness_wait_gone "Cannot open the data file" 5 || fail "the window did not close"
 harness_wait_for "beats.csv: 120 rows of 24 values" 5 || fail "the opened data was lost"
 
+step "a missing data file is named before the label column is asked"
+harness_send_keys O C-u
+harness_send_text "missing.csv"
+harness_send_keys Enter
+harness_wait_for "\"missing.csv\" does not exist." 5 || fail "no message for a missing data file"
+if harness_capture | grep -q "Label column of"; then
+  fail "the label column was asked for a missing file"
+fi
+harness_send_keys Escape
+
 step "a damaged model file shows the loader's message"
 harness_send_keys o C-u
 harness_send_text "damaged.json"

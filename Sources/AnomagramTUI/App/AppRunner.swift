@@ -154,6 +154,10 @@ final class AppRunner {
     case .files(.useData(let data)):
       pool = data.pool
       testPool = data.test
+    case .files(.checkDataPath(let path)):
+      // One stat, answered at once, so that keys typed ahead (the Enter for
+      // the label column) reach the prompt the answer opens.
+      send(.files(.dataPathChecked(path: path, problem: FileTasks.dataPathProblem(path))))
     case .files(let fileCommand):
       fileWorker.start(fileCommand, data: (pool, testPool))
     case .saveSettings(let settings):

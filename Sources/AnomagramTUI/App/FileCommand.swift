@@ -9,6 +9,9 @@ public enum FileCommand: Equatable, Sendable {
   /// command rather than a file system value in the state, so `update`
   /// does no I/O and its tests send listings as messages.
   case listFolder(text: String)
+  /// Check that `path` names a readable file, before the app asks for the
+  /// label column. The run loop answers it at once, off the worker.
+  case checkDataPath(path: String)
   /// Read a data file as `anomagram train --data PATH` does with this format.
   case loadData(path: String, format: DataFileFormat)
   /// Train and evaluate from now on with this data.
@@ -43,6 +46,9 @@ public enum FileEvent: Sendable {
   case folderListed(request: String, entries: [FolderEntry])
   /// The folder of `request` could not be listed, for the `reason` given.
   case folderListFailed(request: String, reason: String)
+  /// `path` was checked: `problem` says why it cannot be read as a data
+  /// file, or is `nil` when it can.
+  case dataPathChecked(path: String, problem: String?)
   case dataLoaded(LoadedData)
   /// Reading a data file failed; the text is the command line's message.
   case dataLoadFailed(String)

@@ -16,6 +16,8 @@ enum FileTasks {
     switch command {
     case .listFolder(let text):
       return listFolder(of: text)
+    case .checkDataPath(let path):
+      return .dataPathChecked(path: path, problem: dataPathProblem(path))
     case .loadData(let path, let format):
       return loadData(path: path, format: format)
     case .useData:
@@ -72,6 +74,26 @@ enum FileTasks {
     } catch {
       return .folderListFailed(request: text, reason: "Cannot list \(folderName): \(error.localizedDescription)")
     }
+  }
+
+  /// Returns why `path` cannot be read as a data file (missing, a folder,
+  /// unreadable), or `nil` when it is a readable file.
+  static func dataPathProblem(_ path: String) -> String? {
+    let expanded = expandingTilde(path)
+    let name = path.debugDescription
+    var status = stat()
+    guard stat(expanded, &status) == 0 else {
+      let code = errno
+      if code == ENOENT || code == ENOTDIR { return "\(name) does not exist." }
+      return "Cannot read \(name): \(String(cString: strerror(code)))."
+    }
+    if status.st_mode & S_IFMT == S_IFDIR {
+      return "\(name) is a folder. Type the path of a data file; Tab completes names."
+    }
+    guard access(expanded, R_OK) == 0 else {
+      return "Cannot read \(name): \(String(cString: strerror(errno)))."
+    }
+    return nil
   }
 
   /// Reads a data file with `anomagram train`'s own loader and options, so

@@ -15,6 +15,16 @@ func handleFileEvent(_ event: FileEvent, in state: inout AppState) -> [Command] 
     prompt.reject(reason)
     state.files.prompt = prompt
     return []
+  case .dataPathChecked(let path, let problem):
+    // A prompt closed or edited since the check was sent ignores its result.
+    guard var prompt = state.files.prompt, prompt.purpose == .openData, prompt.text == path else { return [] }
+    if let problem {
+      prompt.reject(problem)
+      state.files.prompt = prompt
+    } else {
+      state.files.prompt = PathPrompt(purpose: .labelColumn(path: path), text: state.files.labelColumn)
+    }
+    return []
   case .dataLoaded(let data):
     return useData(data, in: &state)
   case .dataLoadFailed(let message):

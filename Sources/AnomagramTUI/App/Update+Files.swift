@@ -158,9 +158,11 @@ private func acceptPrompt(_ prompt: PathPrompt, in state: inout AppState) -> [Co
   }
   switch prompt.purpose {
   case .openData:
+    // The label column is asked for once the path is known to be readable.
     state.files.lastDataPath = text
-    state.files.prompt = PathPrompt(purpose: .labelColumn(path: text), text: state.files.labelColumn)
-    return []
+    prompt.message = nil
+    state.files.prompt = prompt
+    return [.files(.checkDataPath(path: text))]
   case .labelColumn(let path):
     return loadData(path: path, labelColumn: text, prompt: prompt, in: &state)
   case .normalLabels(let present):
