@@ -90,11 +90,16 @@ static inline mmask_t anomagram_button4_pressed(void) { return BUTTON4_PRESSED; 
 static inline mmask_t anomagram_button5_pressed(void) { return BUTTON5_PRESSED; }
 static inline mmask_t anomagram_report_mouse_position(void) { return REPORT_MOUSE_POSITION; }
 
-// Returns 1 when the terminal description has the XM string, which ncurses
-// uses to switch xterm-style mouse reporting on and off, and 0 otherwise.
+// Returns 1 when ncurses drives the mouse the xterm way: the terminal
+// description has the XM string, which switches reporting on and off, or a
+// kmous key that starts with ESC [. Returns 0 otherwise.
 static inline int anomagram_has_xterm_mouse(void) {
   const char *xm = tigetstr("XM");
-  return xm != NULL && xm != (const char *)-1;
+  if (xm != NULL && xm != (const char *)-1) return 1;
+  // tmux-256color and screen have no XM, but their kmous (ESC [ M) makes
+  // ncurses turn on xterm's mode 1000 all the same.
+  const char *kmous = tigetstr("kmous");
+  return kmous != NULL && kmous != (const char *)-1 && kmous[0] == '\033' && kmous[1] == '[';
 }
 
 #endif
