@@ -89,6 +89,19 @@ struct TensorFlowJSTests {
     }
   }
 
+  @Test("export onto a FIFO writes nothing")
+  func exportOntoFIFO() throws {
+    try withModelFileFolder { folder in
+      let modelPath = folder.appendingPathComponent("model.json").path
+      try #require(mkfifo(modelPath, 0o600) == 0)
+
+      #expect(throws: PersistenceError.self) {
+        try TensorFlowJS.export(seededModelFile(hiddenActivation: .relu), to: folder.path)
+      }
+      #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["model.json"])
+    }
+  }
+
   @Test("exported model.json has the layers-model layout")
   func exportLayout() throws {
     let file = seededModelFile(hiddenActivation: .leakyRelu)

@@ -243,6 +243,23 @@ struct FileTasksTests {
     #expect(message == "Cannot save the model to \(folder.path.debugDescription): it is a folder. Give a file name.")
   }
 
+  @Test("saving onto a FIFO is refused before asking to replace")
+  func saveOntoFIFO() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let model = try Self.modelToSave(threshold: ThresholdChoice(value: 0.02, rule: .percentile(99)))
+    let path = folder.file("pipe.json")
+    try #require(mkfifo(path, 0o600) == 0)
+
+    let event = FileTasks.perform(.saveModel(model, path: path, overwrite: false), data: (Fixtures.pool, nil))
+
+    guard case .writeFailed(let message) = event else {
+      Issue.record("expected a failure, got \(String(describing: event))")
+      return
+    }
+    #expect(message == "Cannot write \(path.debugDescription): it is a FIFO, not a regular file. Nothing was written. Give the path of a new or existing regular file.")
+  }
+
   @Test("saving into a missing folder fails")
   func saveIntoMissingFolder() throws {
     let folder = try TemporaryFolder()
@@ -279,6 +296,24 @@ struct FileTasksTests {
       #expect(message == "\(error)")
     }
     #expect(message.hasPrefix("\(path.debugDescription) is not valid JSON"))
+  }
+
+  @Test("FIFO is refused without reading it")
+  func fifoRefused() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let path = folder.file("pipe.json")
+    try #require(mkfifo(path, 0o600) == 0)
+
+    // Reading would wait for a writer forever; the check answers at once.
+    let event = FileTasks.perform(.loadModel(path: path), data: (Fixtures.pool, nil))
+
+    guard case .modelOpenFailed(let message) = event else {
+      Issue.record("expected a failure, got \(String(describing: event))")
+      return
+    }
+    #expect(message == "\(path.debugDescription) is a FIFO, not a regular file. Save the data to a file and open that.")
+    #expect(FileTasks.dataPathProblem(path) == message)
   }
 
   @Test("model of another input size is not evaluated")

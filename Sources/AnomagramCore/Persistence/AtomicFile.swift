@@ -31,6 +31,16 @@ public enum AtomicFile {
     }
   }
 
+  /// Checks, without writing, that `write(_:to:)` could replace or create
+  /// the file at `path`: after following symbolic links it is absent, or a
+  /// regular file with write permission.
+  ///
+  /// - Throws: the `notARegularFile`, `writeProtected` or `writeFailed`
+  ///   error that `write(_:to:)` would throw before writing anything.
+  public static func checkDestination(_ path: String) throws(PersistenceError) {
+    _ = try Destination(checking: path)
+  }
+
   /// Replaces the file at `path` with the UTF-8 bytes of `text`.
   public static func write(_ text: String, to path: String) throws(PersistenceError) {
     try write(Array(text.utf8), to: path)

@@ -6,7 +6,9 @@ extension TensorFlowJS {
   ///
   /// Each file is written atomically, the weights first and `model.json`
   /// last, so a failure part-way leaves any earlier `model.json` in place.
-  /// The three files are not replaced as one unit.
+  /// The three destinations are checked before the first write, so a FIFO,
+  /// folder or write-protected file among them stops the export with
+  /// nothing written. The three files are not replaced as one unit.
   ///
   /// - Throws: `PersistenceError.writeFailed` when a file cannot be written
   ///   or a parameter is NaN or infinite.
@@ -21,6 +23,9 @@ extension TensorFlowJS {
       try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     } catch {
       throw .writeFailed(path: directory, reason: (error as NSError).localizedDescription)
+    }
+    for name in [weightsFileName, sidecarFileName, modelFileName] {
+      try AtomicFile.checkDestination(path(name, in: directory))
     }
     try AtomicFile.write(Float32Bytes.encode(model.parameters), to: path(weightsFileName, in: directory))
     try AtomicFile.write(sidecarValue(file).formatted(), to: path(sidecarFileName, in: directory))

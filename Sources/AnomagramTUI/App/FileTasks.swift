@@ -23,6 +23,9 @@ enum FileTasks {
     case .useData:
       return nil
     case .loadModel(let path):
+      if let problem = dataPathProblem(path) {
+        return .modelOpenFailed(problem)
+      }
       do {
         return .modelFileLoaded(try ModelFile.load(from: expandingTilde(path)), path: path)
       } catch {
@@ -76,8 +79,10 @@ enum FileTasks {
     }
   }
 
-  /// Returns why `path` cannot be read as a data file (missing, a folder,
-  /// unreadable), or `nil` when it is a readable file.
+  /// Returns why `path` cannot be read as a data or model file (missing, a
+  /// folder, a FIFO or device, unreadable), or `nil` when it is a readable
+  /// regular file. Reading a FIFO would wait for a writer and hold up every
+  /// later file command behind it.
   static func dataPathProblem(_ path: String) -> String? {
     let expanded = expandingTilde(path)
     let name = path.debugDescription
@@ -87,8 +92,15 @@ enum FileTasks {
       if code == ENOENT || code == ENOTDIR { return "\(name) does not exist." }
       return "Cannot read \(name): \(String(cString: strerror(code)))."
     }
-    if status.st_mode & S_IFMT == S_IFDIR {
-      return "\(name) is a folder. Type the path of a data file; Tab completes names."
+    switch status.st_mode & S_IFMT {
+    case S_IFDIR:
+      return "\(name) is a folder. Type the path of a file; Tab completes names."
+    case S_IFREG:
+      break
+    case S_IFIFO:
+      return "\(name) is a FIFO, not a regular file. Save the data to a file and open that."
+    default:
+      return "\(name) is a device or socket, not a regular file."
     }
     guard access(expanded, R_OK) == 0 else {
       return "Cannot read \(name): \(String(cString: strerror(errno)))."
@@ -200,12 +212,19 @@ enum FileTasks {
     }
   }
 
-  /// Returns why `path` is not written yet: it is a folder, or it is a
-  /// file and `overwrite` is false. `nil` when writing may go ahead.
+  /// Returns why `path` is not written yet: it is a folder, something
+  /// else that cannot be written (a FIFO, a device, a write-protected
+  /// file), or a file and `overwrite` is false. `nil` when writing may go
+  /// ahead.
   private static func writeRefusal(path: String, overwrite: Bool, command: FileCommand, action: String) -> FileEvent? {
     let expanded = expandingTilde(path)
     if isFolder(expanded) {
       return .writeFailed("Cannot \(action) to \(path.debugDescription): it is a folder. Give a file name.")
+    }
+    do {
+      try AtomicFile.checkDestination(expanded)
+    } catch {
+      return .writeFailed("\(error)")
     }
     if !overwrite && FileManager.default.fileExists(atPath: expanded) {
       return .fileExists(command, path: path)
