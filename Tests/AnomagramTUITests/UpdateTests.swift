@@ -184,6 +184,18 @@ struct UpdateTests {
     #expect(!state.isConfirmingQuit)
   }
 
+  @Test("question closes when the run ends")
+  func questionClosesWhenRunEnds() throws {
+    var state = try Fixtures.state(withRun: .training)
+    press(.character("q"), in: &state)
+    #expect(state.isConfirmingQuit)
+
+    _ = update(&state, with: .snapshotArrived(try Fixtures.snapshot(status: .finished)))
+
+    #expect(!state.isConfirmingQuit)
+    #expect(!state.hasQuit)
+  }
+
   @Test("other key cancels quitting", arguments: [Key.character("n"), .escape, .character(" "), .tab, .enter])
   func cancelQuit(key: Key) throws {
     var state = try Fixtures.state(withRun: .training)
@@ -332,7 +344,7 @@ struct UpdateTests {
     #expect(commands.isEmpty)
     #expect(
       state.notice
-        == Notice(.error, "Training diverged. The training loss became nan in epoch 3. Try a smaller learning rate."))
+        == Notice(.error, "Try a smaller learning rate: training diverged. The training loss became nan in epoch 3."))
   }
 
   @Test("diverged run without reason")
@@ -344,7 +356,7 @@ struct UpdateTests {
     #expect(
       state.notice
         == Notice(
-          .error, "Training diverged. The loss is no longer a finite number. Try a smaller learning rate."))
+          .error, "Try a smaller learning rate: training diverged. The loss is no longer a finite number."))
   }
 
   @Test("collapsed finished run warns")
@@ -358,7 +370,7 @@ struct UpdateTests {
     #expect(
       state.notice
         == Notice(
-          .warning, "The model's output barely depends on its input (collapse). Train longer or widen the layers."))
+          .warning, "Train longer or widen the layers: the output barely depends on the input (collapse)."))
   }
 
   @Test("training snapshot clears info notice")
@@ -372,15 +384,20 @@ struct UpdateTests {
     #expect(state.notice == nil)
   }
 
-  @Test("training snapshot keeps warning")
+  @Test("training snapshot keeps warning for the first epochs")
   func trainingKeepsWarning() throws {
     var state = Fixtures.idleState()
     press(.character(" "), in: &state)
     _ = update(&state, with: .runStarted(warnings: ["The test set has 40 rows instead of the requested 50."]))
+    var snapshot = try Fixtures.snapshot(status: .training)
+    snapshot.epoch = splitWarningEpochs - 1
 
-    _ = update(&state, with: .snapshotArrived(try Fixtures.snapshot(status: .training)))
-
+    _ = update(&state, with: .snapshotArrived(snapshot))
     #expect(state.notice == Notice(.warning, "The test set has 40 rows instead of the requested 50."))
+
+    snapshot.epoch = splitWarningEpochs
+    _ = update(&state, with: .snapshotArrived(snapshot))
+    #expect(state.notice == nil)
   }
 
   @Test("run started shows first warning")

@@ -96,6 +96,9 @@ public struct AppState: Sendable {
 
   /// A one-line note in the status bar: the result of the last action or why it was refused.
   public var notice: Notice?
+  /// The warning about the current run's split (rows missing from the
+  /// data), shown as the notice for its first epochs.
+  var splitWarning: Notice?
   /// Whether the app is asking to confirm quitting.
   public var isConfirmingQuit = false
   public var isShowingHelp = false

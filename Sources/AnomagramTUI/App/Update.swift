@@ -29,12 +29,18 @@ private func apply(_ message: Message, to state: inout AppState) -> [Command] {
   case .snapshotArrived(let snapshot):
     let previousStatus = state.snapshot?.status
     state.snapshot = snapshot
+    // The split's warning gives way to the progress details after a few
+    // epochs; the Runs screen and the metrics keep the row counts.
+    if snapshot.epoch >= splitWarningEpochs, let warning = state.splitWarning, state.notice == warning {
+      state.notice = nil
+    }
     noteStatusChange(from: previousStatus, to: snapshot, in: &state)
     return []
   case .runStarted(let warnings, _):
     state.replayEpoch = nil
-    if let warning = warnings.first {
-      state.notice = Notice(.warning, warning)
+    state.splitWarning = warnings.first.map { Notice(.warning, $0) }
+    if let warning = state.splitWarning {
+      state.notice = warning
     }
     return []
   case .runFailedToStart(let reason):
@@ -54,18 +60,25 @@ private func apply(_ message: Message, to state: inout AppState) -> [Command] {
 }
 
 /// Explains a run's end in the status bar.
+///
+/// The advice comes first in the notices, so that a narrow status bar still
+/// shows it.
 private func noteStatusChange(from previous: TrainingStatus?, to snapshot: TrainingSnapshot, in state: inout AppState) {
   guard previous != snapshot.status else { return }
+  // The question asks about a running run, so a run that ended answers it.
+  if snapshot.status != .training {
+    state.isConfirmingQuit = false
+  }
   switch snapshot.status {
   case .training where state.notice?.kind == .info:
     state.notice = nil
   case .diverged:
     let reason = snapshot.failureReason ?? "The loss is no longer a finite number."
-    state.notice = Notice(.error, "Training diverged. \(reason) Try a smaller learning rate.")
+    state.notice = Notice(.error, "Try a smaller learning rate: training diverged. \(reason)")
   case .finished:
     if let evaluation = snapshot.evaluation, evaluation.collapse.isCollapsed {
       state.notice = Notice(
-        .warning, "The model's output barely depends on its input (collapse). Train longer or widen the layers.")
+        .warning, "Train longer or widen the layers: the output barely depends on the input (collapse).")
     } else {
       state.notice = Notice(.info, "Training finished after \(snapshot.epoch) epochs.")
     }
@@ -73,6 +86,9 @@ private func noteStatusChange(from previous: TrainingStatus?, to snapshot: Train
     break
   }
 }
+
+/// The epochs a run's split warning stays in the status bar.
+let splitWarningEpochs = 3
 
 // MARK: - Keys
 
