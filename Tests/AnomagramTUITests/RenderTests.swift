@@ -430,6 +430,20 @@ struct RenderTests {
         + "NaN in epoch 3.")
   }
 
+  @Test("diverged run titles name the last good epoch")
+  func divergedTitles() throws {
+    var state = Fixtures.idleState()
+    let snapshot = try Fixtures.snapshot(status: .diverged)
+    _ = update(&state, with: .snapshotArrived(snapshot))
+    let epoch = try #require(snapshot.evaluation?.epoch)
+
+    let text = view(state, size: Self.large).text
+
+    #expect(text.contains("Histogram: epoch \(epoch) (last good)"))
+    #expect(text.contains("ROC: epoch \(epoch) (last good)"))
+    #expect(text.contains("Metrics: epoch \(epoch) (last good)"))
+  }
+
   @Test("log scales show in titles")
   func logScaleTitles() throws {
     var state = try Fixtures.finishedState()

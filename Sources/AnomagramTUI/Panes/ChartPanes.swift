@@ -56,9 +56,17 @@ struct LossChartPane {
 /// Returns a pane's title: `live` normally, and while the Train screen
 /// replays an earlier epoch the shorter `replay` with the epoch, such as
 /// "Histogram: epoch 12 of 50 (replay)", so that the epoch fits the pane.
+/// After a run diverged, the evaluation shown is the last one before it
+/// failed, and the title says so: "Histogram: epoch 0 (last good)".
 func paneTitle(live: String, replay: String, state: AppState) -> String {
-  guard state.isReplaying, let evaluation = state.shownEvaluation, let snapshot = state.snapshot else { return live }
-  return "\(replay): epoch \(evaluation.epoch) of \(snapshot.totalEpochs) (replay)"
+  guard let evaluation = state.shownEvaluation, let snapshot = state.snapshot else { return live }
+  if state.isReplaying {
+    return "\(replay): epoch \(evaluation.epoch) of \(snapshot.totalEpochs) (replay)"
+  }
+  if snapshot.status == .diverged {
+    return "\(replay): epoch \(evaluation.epoch) (last good)"
+  }
+  return live
 }
 
 /// Reconstruction errors of the test rows by class, with the threshold.
