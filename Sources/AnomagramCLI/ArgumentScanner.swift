@@ -32,10 +32,11 @@ struct ArgumentScanner {
 
   /// The value of the option just read.
   ///
-  /// A following argument that starts with "--" is taken as the next option,
-  /// not as this one's value, so `--save --json` is reported as a missing
-  /// value. Such a value can still be given as `--save=--json`. Negative
-  /// numbers start with a single dash and are read as values.
+  /// A following argument that looks like an option, "--" and a name or "-"
+  /// and a letter, is taken as the next option, not as this one's value, so
+  /// `--save --json` and `--save -q` are reported as a missing value. Such a
+  /// value can still be given as `--save=--json`. Negative numbers and "-"
+  /// alone are read as values.
   mutating func value() throws(UsageError) -> String {
     if let inlineValue {
       self.inlineValue = nil
@@ -45,13 +46,20 @@ struct ArgumentScanner {
       throw UsageError("Missing value for \(currentOption); see --help.")
     }
     let value = arguments[index]
-    if value.hasPrefix("--"), value.count > 2 {
+    if Self.looksLikeOption(value) {
       throw UsageError(
         "Missing value for \(currentOption): the next argument, \(value), is an option. "
           + "Write \(currentOption)=VALUE for a value that starts with \"--\".")
     }
     index += 1
     return value
+  }
+
+  /// Returns whether `argument` is "--" and a name, or "-" and a letter.
+  static func looksLikeOption(_ argument: String) -> Bool {
+    let characters = Array(argument)
+    guard characters.count >= 2, characters[0] == "-" else { return false }
+    return characters[1] == "-" ? characters.count > 2 : characters[1].isLetter
   }
 
   /// Fails when a flag was written with `=value`.

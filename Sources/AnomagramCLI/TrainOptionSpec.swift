@@ -52,8 +52,8 @@ struct TrainOptionSpec: Sendable {
       }),
     TrainOptionSpec(
       names: ["--train-size"], valueName: "ROWS",
-      help: "Training rows to draw; normal rows are drawn for training first, so a small file may leave none "
-        + "for testing. Default: 2000 (500 with --preset classic).",
+      help: "Training rows to draw. When a file holds fewer rows of a class than training and the test set "
+        + "request, they are shared in proportion to the two requests. Default: 2000 (500 with --preset classic).",
       apply: { options, value, option in options.split.trainSize = try positiveInteger(value, option) }),
     TrainOptionSpec(
       names: ["--test-size"], valueName: "ROWS",
@@ -182,7 +182,9 @@ struct TrainOptionSpec: Sendable {
       names: ["--seed"], valueName: "NUMBER",
       help: "Seed of every random choice: split, initialisation and shuffling. Default: 1.",
       apply: { options, value, option in
-        guard let seed = UInt64(value) else { throw UsageError.invalid(option, value, expected: "a whole number of 0 or more") }
+        guard let seed = UInt64(value) else {
+          throw UsageError.invalid(option, value, expected: "a whole number from 0 to \(UInt64.max)")
+        }
         options.training.seed = seed
         options.split.seed = seed
       }),
@@ -226,7 +228,12 @@ struct TrainOptionSpec: Sendable {
       names: ["--save"], valueName: "FILE",
       help: "Save the trained model with its scaler, threshold and settings to FILE (JSON), for anomagram "
         + "evaluate, score and export. Nothing is saved when training diverges.",
-      apply: { options, value, _ in options.saveFile = value }),
+      apply: { options, value, option in
+        guard value != "-" else {
+          throw UsageError.invalid(option, value, expected: "a file path; a model cannot be saved to standard output")
+        }
+        options.saveFile = value
+      }),
     TrainOptionSpec(
       names: ["--export-tfjs"], valueName: "DIR",
       help: "Write the trained model to the folder DIR in the TensorFlow.js layers format: model.json, "

@@ -39,6 +39,9 @@ private let usageErrorCases: [UsageErrorCase] = [
   UsageErrorCase(label: "zero epsilon", arguments: ["--epsilon", "0"], option: "--epsilon"),
   UsageErrorCase(label: "argument without dashes", arguments: ["beats.tsv"], option: "beats.tsv"),
   UsageErrorCase(label: "option name as a value", arguments: ["--save", "--json"], option: "--save"),
+  UsageErrorCase(label: "short option as a value", arguments: ["--save", "-q"], option: "--save"),
+  UsageErrorCase(label: "save to standard output", arguments: ["--save", "-"], option: "--save"),
+  UsageErrorCase(label: "seed above the largest", arguments: ["--seed", "18446744073709551616"], option: "--seed"),
   UsageErrorCase(label: "trailing comma in normal classes", arguments: ["--normal-class", "1,"], option: "--normal-class"),
   UsageErrorCase(label: "negative fixed threshold", arguments: ["--threshold", "fixed:-1"], option: "--threshold"),
 ]

@@ -325,4 +325,16 @@ private let tolerance = 1e-12
     #expect(choice.isPredictedAbnormal(Float(0.02).nextUp))
     #expect(!choice.isPredictedAbnormal(0.02))
   }
+
+  @Test func fixedNegativeZeroReadsAsZero() throws {
+    let rule = try ThresholdRule(argument: "fixed:-0")
+
+    guard case .fixed(let value) = rule else {
+      Issue.record("expected a fixed rule, got \(rule)")
+      return
+    }
+    #expect(value == 0)
+    #expect(value.sign == .plus)
+    #expect(rule.argument == "fixed:0.0")
+  }
 }

@@ -109,7 +109,8 @@ public enum ThresholdRule: Sendable, Hashable {
       guard let value = Float(parameter), value.isFinite, value >= 0 else {
         throw .invalidParameter(rule: name, parameter: parameter)
       }
-      self = .fixed(value)
+      // Adding 0 turns -0 into 0, which prints without a sign.
+      self = .fixed(value + 0)
     default:
       throw .unknownRule(trimmed)
     }
