@@ -49,7 +49,7 @@ struct ArgumentScanner {
     if Self.looksLikeOption(value) {
       throw UsageError(
         "Missing value for \(currentOption): the next argument, \(value), is an option. "
-          + "Write \(currentOption)=VALUE for a value that starts with \"--\".")
+          + "Write \(currentOption)=VALUE for a value that starts with a dash.")
     }
     index += 1
     return value
