@@ -490,7 +490,7 @@ private enum ExpectedExploreScreen {
     │ 34 ▂▃▃▄▄▅▆▆▇▇▇▇▆▆▅▄▄▃▃▂▂ 1   0.0491  ││                                      ││                                   ⠈  │
     │ 35 ▅▅▄▄▃▂▂▂▃▃▃▄▄▅▆▇▇▇▇▆▆ 1   0.0132  ││                                      ││                                    ⠃ │
     └──────────────────────────────────────┘└──────────────────────────────────────┘└──────────────────────────────────────┘
-     FINISHED  epoch 5/5 ████████████████████ 100%  12,345 samples/s  Training finished after 5 epochs.
+     FINISHED  epoch 5/5 ████████████████████ 100%  12,345 samples/s
      ↑↓ step  PgUp/PgDn 10  f filter  u units  d draw  Space train  1 Train                                 ? help  q quit
     """
 
@@ -517,7 +517,7 @@ private enum ExpectedExploreScreen {
     │ 18 ▂▂▃▅▆▇▇▇▆▅▃▂▂ 1   0.0761  ││ filter all: 1 of 50                          │
     │ 19 ▇▇▆▄▂▂▁▂▃▄▆▇█ 1   0.0153  ││ model: current run, epoch 5 of 5             │
     └──────────────────────────────┘└──────────────────────────────────────────────┘
-     FINISHED  epoch 5/5 █████████████ 100%  Training finished after 5 epochs.
+     FINISHED  epoch 5/5 █████████████ 100%  12,345 samples/s
      ↑↓ step  PgUp/PgDn 10  f filter  u units  d draw  b bottleneck  ? help  q quit
     """
 
@@ -641,7 +641,7 @@ private enum ExpectedExploreScreen {
     │ 34 ▂▃▃▄▄▅▆▆▇▇▇▇▆▆▅▄│ Esc or ? closes this help.  Right: concepts.  Up/Down scroll.              │                 ⠈  │
     │ 35 ▅▅▄▄▃▂▂▂▃▃▃▄▄▅▆▇└────────────────────────────────────────────────────────────────────────────┘                  ⠃ │
     └──────────────────────────────────────┘└──────────────────────────────────────┘└──────────────────────────────────────┘
-     FINISHED  epoch 5/5 ████████████████████ 100%  12,345 samples/s  Training finished after 5 epochs.
+     FINISHED  epoch 5/5 ████████████████████ 100%  12,345 samples/s
      ↑↓ step  PgUp/PgDn 10  f filter  u units  d draw  Space train  1 Train                                 ? help  q quit
     """
 

@@ -29,6 +29,19 @@ struct UpdateExploreTests {
     #expect(state.screen == .train)
   }
 
+  @Test("switching screens clears an information notice only")
+  func screenSwitchClearsInfo() throws {
+    var state = try Fixtures.finishedState()
+    state.notice = Notice(.info, "Draw mode: Up/Down or the mouse change the signal; Enter or Esc leaves.")
+
+    press(.character("2"), in: &state)
+    #expect(state.notice == nil)
+
+    state.notice = Notice(.warning, "The test set has 40 rows instead of the requested 50.")
+    press(.character("1"), in: &state)
+    #expect(state.notice == Notice(.warning, "The test set has 40 rows instead of the requested 50."))
+  }
+
   @Test("digits go to an open editor")
   func digitsTypeIntoEditor() throws {
     var state = try Fixtures.finishedState()

@@ -87,6 +87,16 @@ private func noteStatusChange(from previous: TrainingStatus?, to snapshot: Train
   }
 }
 
+/// Shows `screen`. An information notice, such as the keys of draw mode,
+/// belongs to the screen it came from and is cleared; warnings and errors
+/// stay.
+private func switchScreen(to screen: AppState.Screen, in state: inout AppState) {
+  if state.screen != screen && state.notice?.kind == .info {
+    state.notice = nil
+  }
+  state.screen = screen
+}
+
 /// The epochs a run's split warning stays in the status bar.
 let splitWarningEpochs = 3
 
@@ -167,13 +177,13 @@ private func handleKey(_ key: Key, in state: inout AppState) -> [Command] {
     state.isShowingHelp = true
     return []
   case .character("1"), .function(1):
-    state.screen = .train
+    switchScreen(to: .train, in: &state)
     return []
   case .character("2"), .function(2):
-    state.screen = .explore
+    switchScreen(to: .explore, in: &state)
     return []
   case .character("3"), .function(3):
-    state.screen = .runs
+    switchScreen(to: .runs, in: &state)
     return []
   case .character(" "):
     return toggleTraining(&state)
