@@ -183,6 +183,19 @@ import Testing
     #expect(canvas.line(2) == "0│█████████▒▒▒▒▒▒▒▒▒")
   }
 
+  @Test func abnormalBlockBarsUseWholeCells() {
+    // Normal 4, abnormal 1 and 3 in two bins; 2 plot rows of 8 eighths.
+    // Abnormal 1 is 1/4 × 16 = 4 eighths, rounded to 1 whole cell (0.5
+    // rounds up); abnormal 3 is 12 eighths, rounded to 2 cells (1.5 up).
+    let counts = histogram(normal: [4, 0], abnormal: [1, 3], range: 0...2)
+    let chart = HistogramChart(histogram: counts, abnormalBlock: "▒")
+
+    let canvas = rendered(chart, width: 6, height: 5)
+
+    #expect(canvas.line(1) == "4│█  ▒")
+    #expect(canvas.line(2) == "0│█▒ ▒")
+  }
+
   @Test func binsMergedWhenNarrow() {
     let counts = histogram(normal: [1, 2, 3, 4], abnormal: [4, 0, 0, 1], range: 0...4)
     let chart = HistogramChart(histogram: counts)

@@ -226,10 +226,21 @@ public struct HistogramChart: Sendable {
 
   /// Draws a bar `height` eighths high, from the plot's bottom row up,
   /// with `fullBlock` in its full cells.
+  ///
+  /// A bar with a `fullBlock` of its own (the abnormal bars without colour)
+  /// is drawn in whole cells of it, rounded and at least one, because the
+  /// eighth blocks of its top cell would look like the other class's.
   private func drawBar(
     into canvas: inout Canvas, column: Int, plot: Rect, height: Int, color: TerminalColor, fullBlock: Character,
     glyphs: Glyphs
   ) {
+    if fullBlock != glyphs.fullBlock {
+      let cells = height > 0 ? max(1, Int((Double(height) / 8).rounded())) : 0
+      for rowFromBottom in 0..<min(cells, plot.height) {
+        canvas.write(String(fullBlock), x: column, y: plot.maxY - 1 - rowFromBottom, foreground: color, clip: plot)
+      }
+      return
+    }
     for rowFromBottom in 0..<plot.height {
       let eighths = min(height - 8 * rowFromBottom, 8)
       guard eighths > 0 else { break }
