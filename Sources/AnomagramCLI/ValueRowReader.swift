@@ -14,10 +14,10 @@ struct ValueRow: Equatable {
 /// separate its fields, and spaces or tabs around a field are ignored.
 /// Otherwise runs of spaces and tabs separate them. A field may be wrapped in
 /// double quotes. A `\r` before the line feed is dropped. With `header`
-/// `.detect`, the first non-blank line is a header, and is skipped, when none
-/// of its fields is a number and none contains a semicolon; `.present` always
-/// skips it and `.absent` never does. Any other line must hold exactly
-/// `featureCount` finite numbers.
+/// `.detect`, the first non-blank line is a header and is skipped when none
+/// of its fields is a number and none contains a semicolon. `.present`
+/// always skips it, and `.absent` never does. Any other line must hold
+/// exactly `featureCount` finite numbers.
 struct ValueRowReader {
   let featureCount: Int
   /// The input's name for messages: a quoted path or "standard input".

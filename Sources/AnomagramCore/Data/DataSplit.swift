@@ -253,8 +253,8 @@ extension DataSplit {
       source: data.source)
   }
 
-  /// The numbers of normal and abnormal rows that the test set of a pool
-  /// split requests, from the same stratified quotas as `drawTestRows`.
+  /// Returns the numbers of normal and abnormal rows that the test set of a
+  /// pool split requests, from the same stratified quotas as `drawTestRows`.
   private static func testQuotas(
     of data: Dataset, normalLabels: Set<String>, testSize: Int
   ) -> (normal: Int, abnormal: Int) {
@@ -331,7 +331,7 @@ extension DataSplit {
     count == 1 ? "1 row" : "\(count) rows"
   }
 
-  /// Ends a training warning: says how many rows stay for the test set.
+  /// Returns the end of a training warning: how many rows stay for the test set.
   private static func keptForTest(_ kept: Int) -> String {
     switch kept {
     case 0: "."

@@ -11,7 +11,7 @@ public struct EvaluationHistory: Sendable {
   /// The maximum number of evaluations stored at once.
   public let capacity: Int
 
-  /// The most evaluations a history keeps, whatever their size.
+  /// The maximum number of evaluations a history keeps, whatever their size.
   public static let maximumCapacity = 400
   /// The memory that `capacity(trainRows:testRows:)` lets a history use.
   public static let memoryBudget = 64 << 20

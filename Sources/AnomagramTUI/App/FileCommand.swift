@@ -46,8 +46,8 @@ public enum FileEvent: Sendable {
   case folderListed(request: String, entries: [FolderEntry])
   /// The folder of `request` could not be listed, for the `reason` given.
   case folderListFailed(request: String, reason: String)
-  /// `path` was checked: `problem` says why it cannot be read as a data
-  /// file, or is `nil` when it can.
+  /// `path` was checked: `problem` gives the reason it cannot be read as a
+  /// data file, or is `nil` when it can.
   case dataPathChecked(path: String, problem: String?)
   case dataLoaded(LoadedData)
   /// Reading a data file failed; the text is the command line's message.

@@ -76,8 +76,8 @@ public struct RunRecord: Equatable, Sendable {
     let configuration = snapshot.configuration
     let last = snapshot.history.last
     // A diverged run's newest evaluation is of the model before it failed,
-    // often the untrained one, so its AUC and threshold say nothing about
-    // the run and are left out, which also keeps it from the best AUC.
+    // often the untrained one, so its AUC and threshold are left out. That
+    // also keeps the run from the best AUC.
     let evaluated = status != .diverged
     self.init(
       number: number, startedAt: startedAt, data: data, architecture: snapshot.architecture.summary,

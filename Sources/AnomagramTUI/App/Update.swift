@@ -65,7 +65,7 @@ private func apply(_ message: Message, to state: inout AppState) -> [Command] {
 /// shows it.
 private func noteStatusChange(from previous: TrainingStatus?, to snapshot: TrainingSnapshot, in state: inout AppState) {
   guard previous != snapshot.status else { return }
-  // The question asks about a running run, so a run that ended answers it.
+  // The quit question is about a running run, so it closes when the run ends.
   if snapshot.status != .training {
     state.isConfirmingQuit = false
   }

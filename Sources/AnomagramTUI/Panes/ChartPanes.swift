@@ -57,7 +57,7 @@ struct LossChartPane {
 /// replays an earlier epoch the shorter `replay` with the epoch, such as
 /// "Histogram: epoch 12 of 50 (replay)", so that the epoch fits the pane.
 /// After a run diverged, the evaluation shown is the last one before it
-/// failed, and the title says so: "Histogram: epoch 0 (last good)".
+/// failed, and the title names that epoch: "Histogram: epoch 0 (last good)".
 func paneTitle(live: String, replay: String, state: AppState) -> String {
   guard let evaluation = state.shownEvaluation, let snapshot = state.snapshot else { return live }
   if state.isReplaying {

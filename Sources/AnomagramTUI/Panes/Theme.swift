@@ -21,8 +21,8 @@ public enum Theme {
 
 // MARK: - Without colour
 
-/// Where the terminal shows no colours (`ColorSupport.none`, as with
-/// `NO_COLOR` set or `TERM=vt100`), the series that colour distinguishes
+/// Glyphs for terminals without colour (`ColorSupport.none`, as with
+/// `NO_COLOR` set or `TERM=vt100`), so that the series colour tells apart
 /// get glyphs of their own. With colours these return the coloured look's
 /// glyphs, so that look stays as it is.
 extension Theme {
