@@ -52,7 +52,7 @@ struct TrainOptionSpec: Sendable {
       }),
     TrainOptionSpec(
       names: ["--train-size"], valueName: "ROWS",
-      help: "Training rows to draw. When a file holds fewer rows of a class than training and the test set "
+      help: "Training rows to draw. When a file has fewer rows of a class than training and the test set "
         + "request, they are shared in proportion to the two requests. Default: 2000 (500 with --preset classic).",
       apply: { options, value, option in options.split.trainSize = try positiveInteger(value, option) }),
     TrainOptionSpec(

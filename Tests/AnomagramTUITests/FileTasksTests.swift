@@ -305,7 +305,7 @@ struct FileTasksTests {
     let path = folder.file("pipe.json")
     try #require(mkfifo(path, 0o600) == 0)
 
-    // Reading would wait for a writer forever; the check answers at once.
+    // Reading would wait for a writer forever, so the check returns first.
     let event = FileTasks.perform(.loadModel(path: path), data: (Fixtures.pool, nil))
 
     guard case .modelOpenFailed(let message) = event else {

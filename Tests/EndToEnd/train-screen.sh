@@ -77,8 +77,8 @@ for signal in TERM HUP INT QUIT; do
   harness_wait_for "TRAINING" 20 || fail "status did not change to TRAINING"
   harness_signal "$signal"
   if [ "$signal" = INT ]; then
-    # SIGINT is what Ctrl-C sends: during training it asks first, and a
-    # second one quits.
+    # SIGINT is what Ctrl-C sends: during training the app shows the quit
+    # question, and a second SIGINT quits.
     harness_wait_for "Quit anyway?" 5 || fail "no question after SIGINT during training"
     harness_signal INT
   fi

@@ -40,8 +40,8 @@ final class AppRunner {
     while true {
       if let signal = signals.pendingSignal {
         // Ctrl-C reaches the app as SIGINT, because the terminal keeps its
-        // signal keys on. It goes through update like a key, so that it asks
-        // before it ends a run; a second one while the question shows quits.
+        // signal keys on. It goes through update like a key, so a running
+        // run gets the quit question. A second one while it shows quits.
         if signal == .interrupt && !state.isConfirmingQuit {
           signals.clearPendingSignal()
           send(.keyPressed(.control("c")))

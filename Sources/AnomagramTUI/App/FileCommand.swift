@@ -9,8 +9,8 @@ public enum FileCommand: Equatable, Sendable {
   /// command rather than a file system value in the state, so `update`
   /// does no I/O and its tests send listings as messages.
   case listFolder(text: String)
-  /// Check that `path` names a readable file, before the app asks for the
-  /// label column. The run loop answers it at once, off the worker.
+  /// Check that `path` names a readable file, before the app prompts for the
+  /// label column. The run loop carries it out at once, not on the worker.
   case checkDataPath(path: String)
   /// Read a data file as `anomagram train --data PATH` does with this format.
   case loadData(path: String, format: DataFileFormat)

@@ -22,8 +22,8 @@ public enum Theme {
 // MARK: - Without colour
 
 /// Glyphs for terminals without colour (`ColorSupport.none`, as with
-/// `NO_COLOR` set or `TERM=vt100`), so that the series colour tells apart
-/// get glyphs of their own. With colours these return the coloured look's
+/// `NO_COLOR` set or `TERM=vt100`), so that series that differ only in
+/// colour get glyphs of their own. With colours these return the coloured look's
 /// glyphs, so that look stays as it is.
 extension Theme {
   /// Returns the glyph of the full cells of abnormal histogram bars, and
